@@ -1,0 +1,7 @@
+namespace Lens.Core.Flags;
+
+/// <summary>
+/// What services hold for one flag. Percent is the candidate's share as served: 0 while any kill switch
+/// is active. Version rises with every change so a service can ignore an older update.
+/// </summary>
+public sealed record FlagState(string Key, decimal Percent, string Salt, long Version, bool KillSwitch);

@@ -1,0 +1,8 @@
+namespace Lens.Core.Gates;
+
+public enum Verdict
+{
+    Pass,
+    Fail,
+    InsufficientData,
+}

@@ -1,0 +1,212 @@
+using Lens.Core.Gates;
+
+namespace Lens.Core.Rollouts;
+
+/// <summary>
+/// The aggregate that moves one flag from baseline to candidate through stages. State changes only
+/// through its methods; each returns the <see cref="RolloutTransition"/> it made, and every illegal
+/// transition throws <see cref="RolloutTransitionException"/>.
+/// </summary>
+public sealed class Rollout
+{
+    public const string EngineActor = "rollout-engine";
+
+    private Rollout() { }
+
+    public Guid Id { get; private set; }
+    public string Flag { get; private set; } = "";
+    public string ReleaseVersion { get; private set; } = "";
+    public string? PlanName { get; private set; }
+    public RolloutState State { get; private set; }
+    public int StageIndex { get; private set; }
+    public IReadOnlyList<RolloutStage> Stages { get; private set; } = [];
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>When the current stage's clock started: entering the stage, or resuming into it.</summary>
+    public DateTimeOffset? StageStartedAt { get; private set; }
+    public DateTimeOffset? LastEvaluatedAt { get; private set; }
+    public IReadOnlyList<GateVerdict> LatestVerdicts { get; private set; } = [];
+    /// <summary>Consecutive failing evaluations per gate in the current stage.</summary>
+    public IReadOnlyDictionary<string, int> FailureStreaks { get; private set; } = new Dictionary<string, int>();
+    /// <summary>Bumped on every change; the store uses it to refuse lost updates.</summary>
+    public int Revision { get; private set; }
+
+    public RolloutStage CurrentStage => Stages[StageIndex];
+    public bool IsTerminal => State is RolloutState.Promoted or RolloutState.RolledBack or RolloutState.Aborted;
+
+    /// <summary>The candidate's intended share of traffic right now.</summary>
+    public decimal CurrentPercent => State switch
+    {
+        RolloutState.Running or RolloutState.Paused => Stages[StageIndex].Percent,
+        RolloutState.Promoted => 100m,
+        _ => 0m,
+    };
+
+    public static Rollout Create(string flag, string releaseVersion, IReadOnlyList<RolloutStage> stages, string? planName, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(flag)) throw new ArgumentException("A rollout needs a flag.", nameof(flag));
+        if (string.IsNullOrWhiteSpace(releaseVersion)) throw new ArgumentException("A rollout needs a release version.", nameof(releaseVersion));
+        var errors = StagePlan.Validate(stages);
+        if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")), nameof(stages));
+
+        return new Rollout
+        {
+            Id = Guid.NewGuid(),
+            Flag = flag,
+            ReleaseVersion = releaseVersion,
+            PlanName = planName,
+            State = RolloutState.Pending,
+            Stages = stages.ToArray(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    public RolloutTransition Start(string actor, string reason, DateTimeOffset now)
+    {
+        Require(RolloutAction.Start, RolloutState.Pending);
+        return Move(RolloutAction.Start, actor, reason, RolloutState.Running, 0, now, []);
+    }
+
+    /// <summary>Moves to the next stage, or to Promoted from the last. <paramref name="expectedStageIndex"/>
+    /// is the stage the person saw, so two people promoting the same stage make one transition.</summary>
+    public RolloutTransition Promote(int expectedStageIndex, string actor, string reason, DateTimeOffset now)
+    {
+        RequireHuman(RolloutAction.Promote, actor, reason);
+        Require(RolloutAction.Promote, RolloutState.Running);
+        if (expectedStageIndex != StageIndex)
+            throw new RolloutTransitionException(RolloutAction.Promote, State,
+                $"The rollout is at stage {StageIndex + 1}, not stage {expectedStageIndex + 1} as expected: it has moved on since you looked.");
+        return StageIndex == Stages.Count - 1
+            ? Move(RolloutAction.Promote, actor, reason, RolloutState.Promoted, StageIndex, now, LatestVerdicts)
+            : Move(RolloutAction.Promote, actor, reason, RolloutState.Running, StageIndex + 1, now, LatestVerdicts);
+    }
+
+    public RolloutTransition Pause(string actor, string reason, DateTimeOffset now)
+    {
+        RequireHuman(RolloutAction.Pause, actor, reason);
+        Require(RolloutAction.Pause, RolloutState.Running);
+        return Move(RolloutAction.Pause, actor, reason, RolloutState.Paused, StageIndex, now, LatestVerdicts);
+    }
+
+    /// <summary>Resuming restarts the stage clock: a stage's minimum duration is uninterrupted running time.</summary>
+    public RolloutTransition Resume(string actor, string reason, DateTimeOffset now)
+    {
+        RequireHuman(RolloutAction.Resume, actor, reason);
+        Require(RolloutAction.Resume, RolloutState.Paused);
+        return Move(RolloutAction.Resume, actor, reason, RolloutState.Running, StageIndex, now, []);
+    }
+
+    public RolloutTransition Rollback(string actor, string reason, DateTimeOffset now)
+    {
+        RequireHuman(RolloutAction.Rollback, actor, reason);
+        Require(RolloutAction.Rollback, RolloutState.Running, RolloutState.Paused);
+        return Move(RolloutAction.Rollback, actor, reason, RolloutState.RolledBack, StageIndex, now, LatestVerdicts);
+    }
+
+    public RolloutTransition Abort(string actor, string reason, DateTimeOffset now)
+    {
+        RequireHuman(RolloutAction.Abort, actor, reason);
+        Require(RolloutAction.Abort, RolloutState.Pending, RolloutState.Running, RolloutState.Paused);
+        return Move(RolloutAction.Abort, actor, reason, RolloutState.Aborted, StageIndex, now, LatestVerdicts);
+    }
+
+    /// <summary>
+    /// Records one evaluation of the current stage's gates. Rolls back when any gate has failed
+    /// FailureLimit times in a row; advances when the minimum duration has passed and every gate
+    /// passes; otherwise returns null and the rollout holds.
+    /// </summary>
+    public RolloutTransition? RecordEvaluation(IReadOnlyList<GateVerdict> verdicts, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        Require(RolloutAction.AutoAdvance, RolloutState.Running);
+        LatestVerdicts = verdicts.ToArray();
+        LastEvaluatedAt = now;
+        UpdatedAt = now;
+        Revision++;
+
+        var streaks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var verdict in verdicts)
+            streaks[verdict.Gate] = verdict.Verdict == Verdict.Fail ? FailureStreaks.GetValueOrDefault(verdict.Gate) + 1 : 0;
+        FailureStreaks = streaks;
+
+        var limit = CurrentStage.Gates.FailureLimit;
+        var breached = verdicts.FirstOrDefault(v => v.Verdict == Verdict.Fail && streaks[v.Gate] >= limit);
+        if (breached is not null)
+        {
+            var reason = $"Gate {breached.Describe()}; failed {streaks[breached.Gate]} time(s) in a row (limit {limit}).";
+            return Move(RolloutAction.AutoRollback, EngineActor, reason, RolloutState.RolledBack, StageIndex, now, LatestVerdicts);
+        }
+
+        if (TimeUntilAdvance(now) > TimeSpan.Zero || verdicts.Any(v => v.Verdict != Verdict.Pass))
+            return null;
+
+        var held = StageStartedAt is { } started ? now - started : TimeSpan.Zero;
+        var why = $"Stage {StageIndex + 1} held {held:g} (minimum {CurrentStage.MinDuration:g}) and every gate passed.";
+        return StageIndex == Stages.Count - 1
+            ? Move(RolloutAction.AutoPromote, EngineActor, why, RolloutState.Promoted, StageIndex, now, LatestVerdicts)
+            : Move(RolloutAction.AutoAdvance, EngineActor, why, RolloutState.Running, StageIndex + 1, now, LatestVerdicts);
+    }
+
+    /// <summary>Time left before the current stage may advance; zero once its minimum duration has passed.</summary>
+    public TimeSpan TimeUntilAdvance(DateTimeOffset now)
+    {
+        if (State != RolloutState.Running || StageStartedAt is not { } started) return TimeSpan.Zero;
+        var left = CurrentStage.MinDuration - (now - started);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>Whether an action is legal now, and if not, why: the same rule the methods enforce.</summary>
+    public string? WhyNot(RolloutAction action) => action switch
+    {
+        RolloutAction.Start => Refusal(action, RolloutState.Pending),
+        RolloutAction.Promote => Refusal(action, RolloutState.Running),
+        RolloutAction.Pause => Refusal(action, RolloutState.Running),
+        RolloutAction.Resume => Refusal(action, RolloutState.Paused),
+        RolloutAction.Rollback => Refusal(action, RolloutState.Running, RolloutState.Paused),
+        RolloutAction.Abort => Refusal(action, RolloutState.Pending, RolloutState.Running, RolloutState.Paused),
+        _ => Refusal(action, RolloutState.Running),
+    };
+
+    private string? Refusal(RolloutAction action, params RolloutState[] allowed) =>
+        allowed.Contains(State)
+            ? null
+            : $"Cannot {Verb(action)} a rollout that is {State}; {Verb(action)} is allowed only when {string.Join(" or ", allowed)}.";
+
+    private void Require(RolloutAction action, params RolloutState[] allowed)
+    {
+        if (Refusal(action, allowed) is { } why) throw new RolloutTransitionException(action, State, why);
+    }
+
+    private void RequireHuman(RolloutAction action, string actor, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(actor) || string.IsNullOrWhiteSpace(reason))
+            throw new RolloutTransitionException(action, State, $"To {Verb(action)} a rollout, say who you are (actor) and why (reason).");
+    }
+
+    private RolloutTransition Move(RolloutAction action, string actor, string reason, RolloutState to, int toStage,
+        DateTimeOffset now, IReadOnlyList<GateVerdict> evidence)
+    {
+        var transition = new RolloutTransition(Id, action, actor.Trim(), reason.Trim(), State, to, StageIndex, toStage,
+            CurrentPercent, 0m, now, evidence.ToArray());
+        // Entering a stage, or resuming into one, starts a fresh clock and a fresh record of verdicts.
+        var entersRunningPeriod = to == RolloutState.Running && (toStage != StageIndex || State != RolloutState.Running);
+        State = to;
+        StageIndex = toStage;
+        if (entersRunningPeriod)
+        {
+            StageStartedAt = now;
+            FailureStreaks = new Dictionary<string, int>();
+            LatestVerdicts = [];
+        }
+        UpdatedAt = now;
+        Revision++;
+        return transition with { ToPercent = CurrentPercent };
+    }
+
+    private static string Verb(RolloutAction action) => action switch
+    {
+        RolloutAction.AutoAdvance or RolloutAction.AutoPromote or RolloutAction.AutoRollback => "evaluate",
+        _ => action.ToString().ToLowerInvariant(),
+    };
+}

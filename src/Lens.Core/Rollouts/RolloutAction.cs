@@ -1,0 +1,15 @@
+namespace Lens.Core.Rollouts;
+
+/// <summary>Every way a rollout changes state. The Auto* actions are taken by the engine, the rest by people.</summary>
+public enum RolloutAction
+{
+    Start,
+    Promote,
+    Pause,
+    Resume,
+    Rollback,
+    Abort,
+    AutoAdvance,
+    AutoPromote,
+    AutoRollback,
+}

@@ -1,0 +1,30 @@
+using Lens.Core.Gates;
+
+namespace Lens.Core.Rollouts;
+
+/// <summary>The named stage plans operators can ask for instead of spelling out stages.</summary>
+public static class RolloutPlans
+{
+    public const string CanaryRamp = "canary-ramp-rollout";
+    public const string ThreeBlock = "three-block";
+
+    public static IReadOnlyList<string> Names { get; } = [CanaryRamp, ThreeBlock];
+
+    public static IReadOnlyList<RolloutStage>? Find(string? name) => name switch
+    {
+        CanaryRamp =>
+        [
+            new RolloutStage(1m, TimeSpan.FromHours(2), new StageGates(MaxErrorRate: 0.01, MaxP99Ms: 200, MinSamples: 200)),
+            new RolloutStage(10m, TimeSpan.FromHours(4), new StageGates(MaxErrorRate: 0.005, MaxP99Ms: 200, MinSamples: 500)),
+            // The plan names no hold for 100%; an hour at full traffic before "Promoted" is the cautious reading.
+            new RolloutStage(100m, TimeSpan.FromHours(1), new StageGates(MaxErrorRate: 0.001, MaxP99Ms: 200, MinSamples: 1000)),
+        ],
+        ThreeBlock =>
+        [
+            new RolloutStage(5m, TimeSpan.FromHours(24), new StageGates(MaxErrorRate: 0.01, MaxP99Ms: 200, MaxP99ToP95: 2.0, MinSamples: 1000)),
+            new RolloutStage(25m, TimeSpan.FromHours(24), new StageGates(MaxErrorRate: 0.01, MaxP99Ms: 200, MaxP99ToP95: 2.0, MinSamples: 1000)),
+            new RolloutStage(100m, TimeSpan.FromHours(24), new StageGates(MaxErrorRate: 0.01, MaxP99Ms: 200, MaxP99ToP95: 2.0, MinSamples: 1000)),
+        ],
+        _ => null,
+    };
+}

@@ -1,0 +1,52 @@
+namespace Lens.Core.Rollouts;
+
+/// <summary>Checks a list of stages before a rollout may use it.</summary>
+public static class StagePlan
+{
+    public const int MaxStages = 20;
+
+    public static IReadOnlyList<PlanError> Validate(IReadOnlyList<RolloutStage>? stages)
+    {
+        var errors = new List<PlanError>();
+        if (stages is null || stages.Count == 0)
+        {
+            errors.Add(new PlanError("stages", "A rollout needs at least one stage."));
+            return errors;
+        }
+        if (stages.Count > MaxStages)
+            errors.Add(new PlanError("stages", $"A rollout has at most {MaxStages} stages."));
+
+        decimal previous = 0;
+        for (var i = 0; i < stages.Count; i++)
+        {
+            var stage = stages[i];
+            var at = $"stages[{i}]";
+            if (stage.Percent <= 0 || stage.Percent > 100)
+                errors.Add(new PlanError($"{at}.percent", "Percent must be greater than 0 and at most 100."));
+            else if (decimal.Round(stage.Percent, 2) != stage.Percent)
+                errors.Add(new PlanError($"{at}.percent", "Percent has a granularity of 0.01."));
+            else if (stage.Percent <= previous)
+                errors.Add(new PlanError($"{at}.percent", "Each stage must serve a larger share than the one before."));
+            previous = Math.Max(previous, stage.Percent);
+
+            if (stage.MinDuration < TimeSpan.Zero)
+                errors.Add(new PlanError($"{at}.minDuration", "Minimum duration cannot be negative."));
+            if (stage.Gates is null)
+            {
+                errors.Add(new PlanError($"{at}.gates", "A stage needs gates (they may be empty)."));
+                continue;
+            }
+            if (stage.Gates.MaxErrorRate is { } rate && (rate < 0 || rate > 1 || !double.IsFinite(rate)))
+                errors.Add(new PlanError($"{at}.gates.maxErrorRate", "Error rate is a fraction between 0 and 1."));
+            if (stage.Gates.MaxP99Ms is { } p99 && (p99 <= 0 || !double.IsFinite(p99)))
+                errors.Add(new PlanError($"{at}.gates.maxP99Ms", "p99 latency limit must be a positive number of milliseconds."));
+            if (stage.Gates.MaxP99ToP95 is { } ratio && (ratio < 1 || !double.IsFinite(ratio)))
+                errors.Add(new PlanError($"{at}.gates.maxP99ToP95", "p99/p95 limit must be at least 1."));
+            if (stage.Gates.MinSamples < 1)
+                errors.Add(new PlanError($"{at}.gates.minSamples", "Minimum samples must be at least 1."));
+            if (stage.Gates.FailureLimit < 1)
+                errors.Add(new PlanError($"{at}.gates.failureLimit", "Failure limit must be at least 1."));
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Lens.Core.Gates;
+using Lens.Core.Releases;
+using Lens.Core.Rollouts;
+using Lens.Dashboard.Features.Live;
+using Lens.Dashboard.Features.Rollouts;
+using Lens.Dashboard.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lens.Dashboard.Features.Demo;
+
+/// <summary>
+/// Keeps a demo rollout on screen: creates a release and a short-staged rollout at start, and a new one
+/// a little while after each finishes. After an automatic rollback it clears injected faults, so the
+/// next demo release starts healthy.
+/// </summary>
+public sealed class DemoRolloutDirector(
+    IOptions<DemoOptions> options,
+    IDbContextFactory<LensDbContext> dbFactory,
+    RolloutEngine engine,
+    DemoFaults faults,
+    LensEvents events,
+    TimeProvider clock,
+    ILogger<DemoRolloutDirector> logger) : BackgroundService
+{
+    public const string Actor = "demo";
+
+    public IReadOnlyList<RolloutStage> Stages()
+    {
+        var gates = new StageGates(MaxErrorRate: 0.05, MaxP99Ms: 150, MaxP99ToP95: 3.0, MinSamples: 30, FailureLimit: 2);
+        var hold = options.Value.StageDuration;
+        return [new(5m, hold, gates), new(25m, hold, gates), new(50m, hold, gates), new(100m, hold, gates)];
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        void OnEvent(LensEvent e)
+        {
+            if (e.Flag == options.Value.Flag && e.Transition is { Action: RolloutAction.AutoRollback } && faults.Current.Any)
+            {
+                faults.Set(0, 0);
+                logger.LogInformation("Demo faults cleared after the automatic rollback.");
+            }
+        }
+        events.Published += OnEvent;
+        try
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
+            do
+            {
+                try { await EnsureRolloutAsync(stoppingToken); }
+                catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogWarning(ex, "Demo director could not start a rollout"); }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) { }
+        finally
+        {
+            events.Published -= OnEvent;
+        }
+    }
+
+    private async Task EnsureRolloutAsync(CancellationToken ct)
+    {
+        var flag = options.Value.Flag;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var latest = await db.Rollouts.AsNoTracking().Where(r => r.Flag == flag).OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(ct);
+        var now = clock.GetUtcNow();
+        if (latest is { IsTerminal: false }) return;
+        if (latest is not null && now - latest.UpdatedAt < options.Value.PauseBetweenRollouts) return;
+
+        var number = await db.Releases.CountAsync(r => r.Version.StartsWith("demo-"), ct) + 1;
+        var version = $"demo-{number}.0.0";
+        while (await db.Releases.AnyAsync(r => r.Version == version, ct)) version = $"demo-{++number}.0.0";
+        var config = JsonSerializer.SerializeToElement(new { ranker = "definitions-first", maxResults = 10, build = number });
+        db.Releases.Add(Release.Create(version, config, now));
+        await db.SaveChangesAsync(ct);
+        await engine.CreateAsync(version, flag, Stages(), planName: "demo", Actor, ct);
+        logger.LogInformation("Demo rollout of {Version} started", version);
+    }
+}

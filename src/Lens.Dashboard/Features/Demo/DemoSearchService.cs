@@ -1,0 +1,50 @@
+using Lens.Core.Metrics;
+
+namespace Lens.Dashboard.Features.Demo;
+
+/// <summary>
+/// The sample search service with two versions. Baseline ranks by how often the file mentions the term;
+/// the candidate ranks definitions first. Each answers real queries over the corpus, then waits a
+/// log-normal service time (median about 20 ms) so latencies look like a networked service's. Candidate
+/// faults from <see cref="DemoFaults"/> add latency and errors.
+/// </summary>
+public sealed class DemoSearchService(DemoCorpus corpus, DemoFaults faults)
+{
+    public sealed record Hit(string File, int Line, double Score);
+
+    public sealed record Answer(bool Ok, IReadOnlyList<Hit> Hits);
+
+    public async Task<Answer> SearchAsync(Variant variant, string query, Random random, CancellationToken ct)
+    {
+        var postings = corpus.Lookup(query);
+        var hits = variant == Variant.Baseline ? RankByFrequency(postings) : RankDefinitionsFirst(postings);
+
+        var serviceMs = Math.Exp(Math.Log(20) + 0.35 * Gaussian(random));
+        var fault = faults.Current;
+        if (variant == Variant.Candidate) serviceMs += fault.AddedLatencyMs * (0.8 + 0.4 * random.NextDouble());
+        await Task.Delay(TimeSpan.FromMilliseconds(serviceMs), ct);
+
+        var failed = variant == Variant.Candidate && random.NextDouble() < fault.ErrorRate;
+        return failed ? new Answer(false, []) : new Answer(true, hits);
+    }
+
+    private static IReadOnlyList<Hit> RankByFrequency(IReadOnlyList<DemoCorpus.Posting> postings) =>
+        postings.GroupBy(p => p.File)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(10)
+            .Select(g => new Hit(g.Key, g.First().Line, g.Count()))
+            .ToArray();
+
+    private static IReadOnlyList<Hit> RankDefinitionsFirst(IReadOnlyList<DemoCorpus.Posting> postings) =>
+        postings.OrderByDescending(p => p.IsDefinition).ThenBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line)
+            .Take(10)
+            .Select((p, i) => new Hit(p.File, p.Line, (p.IsDefinition ? 10.0 : 1.0) / (i + 1)))
+            .ToArray();
+
+    private static double Gaussian(Random random)
+    {
+        var u1 = 1.0 - random.NextDouble();
+        var u2 = random.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using Lens.Core.Flags;
+using Lens.Core.Metrics;
+using Microsoft.Extensions.Options;
+
+namespace Lens.Dashboard.Features.Demo;
+
+/// <summary>
+/// Drives the demo search service at a steady rate: each request picks a user and a query, buckets the
+/// user with the documented hash, asks the chosen version, and every half second the outcomes are
+/// reported to POST /api/ingest over HTTP.
+/// </summary>
+public sealed class DemoTrafficGenerator(
+    IOptions<DemoOptions> options,
+    DemoSearchService search,
+    DemoCorpus corpus,
+    DemoFlagClient flags,
+    SelfAddress self,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILogger<DemoTrafficGenerator> logger) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(500);
+    private readonly ConcurrentQueue<object> _outcomes = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!await WaitForStartAsync(stoppingToken)) return;
+        var address = self.Resolve();
+        if (address is null)
+        {
+            logger.LogWarning("Demo traffic is off: the app has no HTTP address to report to.");
+            return;
+        }
+        using var http = new HttpClient { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
+        var streaming = flags.RunAsync(http, stoppingToken);
+        var reporting = ReportLoopAsync(http, stoppingToken);
+        var random = new Random();
+        var perTick = Math.Max(1, options.Value.RequestsPerSecond * Tick.TotalMilliseconds / 1000.0);
+        var carry = 0.0;
+        using var timer = new PeriodicTimer(Tick, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                carry += perTick;
+                for (; carry >= 1; carry--) _ = ServeOneAsync(random.Next(), stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) { }
+        await Task.WhenAll(streaming, reporting);
+    }
+
+    private async Task ServeOneAsync(int seed, CancellationToken ct)
+    {
+        try
+        {
+            var random = new Random(seed);
+            var flag = flags.Get(options.Value.Flag);
+            if (flag is null) return;
+            var user = $"user-{random.Next(0, 20_000)}";
+            var variant = FlagEvaluator.Evaluate(flag, user);
+            var query = corpus.Terms.Count == 0 ? "class" : corpus.Terms[random.Next(corpus.Terms.Count)];
+            var started = clock.GetTimestamp();
+            var answer = await search.SearchAsync(variant, query, random, ct);
+            var latency = clock.GetElapsedTime(started).TotalMilliseconds;
+            _outcomes.Enqueue(new
+            {
+                variant = variant == Variant.Candidate ? "candidate" : "baseline",
+                latencyMs = Math.Round(latency, 3),
+                ok = answer.Ok,
+                resultCount = answer.Hits.Count,
+            });
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private async Task ReportLoopAsync(HttpClient http, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(ReportEvery, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                var events = new List<object>();
+                while (events.Count < 10_000 && _outcomes.TryDequeue(out var e)) events.Add(e);
+                if (events.Count == 0) continue;
+                try
+                {
+                    using var response = await http.PostAsJsonAsync("api/ingest", new { flag = options.Value.Flag, events }, ct);
+                    if (!response.IsSuccessStatusCode)
+                        logger.LogDebug("Demo report refused: {Status}", (int)response.StatusCode);
+                }
+                catch (HttpRequestException ex)
+                {
+                    logger.LogDebug(ex, "Demo report failed");
+                }
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private async Task<bool> WaitForStartAsync(CancellationToken ct)
+    {
+        var started = new TaskCompletionSource();
+        using var a = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var b = ct.Register(() => started.TrySetCanceled());
+        try { await started.Task; return true; }
+        catch (OperationCanceledException) { return false; }
+    }
+}

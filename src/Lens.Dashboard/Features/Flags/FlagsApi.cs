@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Lens.Core.Flags;
+using Lens.Dashboard.Http;
+using Lens.Dashboard.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lens.Dashboard.Features.Flags;
+
+public static class FlagsApi
+{
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    public static WebApplicationBuilder AddLensFlags(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<FlagDirectory>();
+        builder.Services.AddSingleton<KillSwitchService>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapFlagsApi(this IEndpointRouteBuilder app)
+    {
+        var flags = app.MapGroup("/api/flags").WithTags("Flags");
+        flags.MapGet("/", (FlagDirectory directory) => TypedResults.Ok(directory.All()));
+        flags.MapGet("/stream", StreamAsync);
+        flags.MapGet("/{key}", Results<Ok<FlagState>, ProblemHttpResult> (string key, FlagDirectory directory) =>
+            directory.Get(key) is { } flag
+                ? TypedResults.Ok(flag)
+                : LensProblems.Field("key", $"There is no flag '{key}'.", StatusCodes.Status404NotFound));
+
+        var killSwitch = app.MapGroup("/api/killswitch").WithTags("Flags");
+        killSwitch.MapPost("/", SetKillSwitchAsync);
+        killSwitch.MapGet("/", async (KillSwitchService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(ct)));
+        return app;
+    }
+
+    internal static async Task<Results<Ok<KillSwitch>, ProblemHttpResult>> SetKillSwitchAsync(HttpRequest request, KillSwitchService service, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<KillSwitchRequest>(request, ct);
+        if (problem is not null) return problem;
+        var errors = new Dictionary<string, string[]>();
+        if (body!.Active is null) errors["active"] = ["Say whether the kill switch should be active (true) or not (false)."];
+        if (string.IsNullOrWhiteSpace(body.Actor)) errors["actor"] = ["Say who is acting."];
+        if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["A kill switch change needs a reason; it goes in the audit log."];
+        var name = body.Name ?? KillSwitch.ManualEmergency;
+        if (!KillSwitch.Names.Contains(name)) errors["name"] = [$"Unknown kill switch '{name}'. Known: {string.Join(", ", KillSwitch.Names)}."];
+        if (errors.Count > 0) return LensProblems.Fields(errors, string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
+        return TypedResults.Ok(await service.SetAsync(name, body.Active!.Value, body.Actor!, body.Reason!, ct));
+    }
+
+    /// <summary>Server-Sent Events: every flag's current state on connect, then every change as it is saved.</summary>
+    private static async Task StreamAsync(HttpContext context, FlagDirectory directory, TimeProvider clock)
+    {
+        var ct = context.RequestAborted;
+        context.Response.Headers.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers["X-Accel-Buffering"] = "no";
+        using var subscription = directory.Subscribe();
+        foreach (var flag in directory.All()) await WriteAsync(context.Response, flag, ct);
+        await context.Response.Body.FlushAsync(ct);
+
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                heartbeat.CancelAfter(Heartbeat);
+                try
+                {
+                    var flag = await subscription.Updates.ReadAsync(heartbeat.Token);
+                    await WriteAsync(context.Response, flag, ct);
+                    while (subscription.Updates.TryRead(out var more)) await WriteAsync(context.Response, more, ct);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    await context.Response.WriteAsync(": keep-alive\n\n", ct);
+                }
+                await context.Response.Body.FlushAsync(ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+    }
+
+    private static Task WriteAsync(HttpResponse response, FlagState flag, CancellationToken ct) =>
+        response.WriteAsync($"event: flag\nid: {flag.Key}:{flag.Version}\ndata: {JsonSerializer.Serialize(flag, LensJson.Options)}\n\n", ct);
+}

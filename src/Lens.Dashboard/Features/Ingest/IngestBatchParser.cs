@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Lens.Core.Metrics;
+
+namespace Lens.Dashboard.Features.Ingest;
+
+/// <summary>
+/// Reads <c>{"flag":"…","events":[{"variant","latencyMs","ok","resultCount"}]}</c> straight from UTF-8 with
+/// <see cref="Utf8JsonReader"/>. Structural problems (malformed JSON, no flag, too many events) throw
+/// <see cref="IngestParseException"/>; a bad event is rejected by index and the others are still counted.
+/// </summary>
+public static class IngestBatchParser
+{
+    public static void Parse(ReadOnlySpan<byte> json, IngestBatch batch)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        try
+        {
+            ParseRoot(ref reader, batch);
+        }
+        catch (JsonException ex)
+        {
+            throw new IngestParseException("body", $"The body is not valid JSON: {ex.Message}");
+        }
+    }
+
+    private static void ParseRoot(ref Utf8JsonReader reader, IngestBatch batch)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            throw new IngestParseException("body", "The body must be a JSON object with \"flag\" and \"events\".");
+        string? flag = null;
+        var sawEvents = false;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("flag"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String)
+                    throw new IngestParseException("flag", "\"flag\" must be a string: the key of the flag these events were served under.");
+                flag = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("events"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
+                    throw new IngestParseException("events", "\"events\" must be an array.");
+                ParseEvents(ref reader, batch);
+                sawEvents = true;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        if (string.IsNullOrWhiteSpace(flag)) throw new IngestParseException("flag", "\"flag\" is required.");
+        if (!sawEvents) throw new IngestParseException("events", "\"events\" is required.");
+        batch.Flag = flag;
+    }
+
+    private static void ParseEvents(ref Utf8JsonReader reader, IngestBatch batch)
+    {
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (batch.Seen >= IngestBatch.MaxEvents)
+                throw new IngestParseException("events", $"A batch holds at most {IngestBatch.MaxEvents} events; send the rest in another request.",
+                    StatusCodes.Status413PayloadTooLarge);
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                batch.Reject("An event must be a JSON object.");
+                continue;
+            }
+            ParseEvent(ref reader, batch);
+        }
+    }
+
+    private static void ParseEvent(ref Utf8JsonReader reader, IngestBatch batch)
+    {
+        int variant = -1;
+        double latency = double.NaN;
+        bool? ok = null;
+        string? error = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("variant"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("baseline"u8)) variant = (int)Variant.Baseline;
+                else if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("candidate"u8)) variant = (int)Variant.Candidate;
+                else error ??= "variant: must be \"baseline\" or \"candidate\".";
+            }
+            else if (reader.ValueTextEquals("latencyMs"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out latency) || !double.IsFinite(latency))
+                    error ??= "latencyMs: must be a finite number of milliseconds.";
+                else if (latency < 0)
+                    error ??= "latencyMs: cannot be negative.";
+            }
+            else if (reader.ValueTextEquals("ok"u8))
+            {
+                reader.Read();
+                if (reader.TokenType is JsonTokenType.True or JsonTokenType.False) ok = reader.GetBoolean();
+                else error ??= "ok: must be true or false.";
+            }
+            else if (reader.ValueTextEquals("resultCount"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var results) || results < 0)
+                    error ??= "resultCount: must be a whole number, zero or more.";
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        if (error is null && variant < 0) error = "variant: is required.";
+        if (error is null && double.IsNaN(latency)) error = "latencyMs: is required.";
+        if (error is null && ok is null) error = "ok: is required.";
+        if (error is not null) batch.Reject(error);
+        else batch.Accept((byte)variant, ok!.Value, (short)LatencyHistogram.BucketOf(latency));
+    }
+}

@@ -1,0 +1,138 @@
+using System.Threading.Channels;
+using Lens.Core.Metrics;
+using Lens.Dashboard.Persistence;
+using Microsoft.Data.Sqlite;
+
+namespace Lens.Dashboard.Features.Ingest;
+
+/// <summary>
+/// Makes accepted events durable before the client hears 202. Requests queue their batches; one writer
+/// folds everything queued into per-(flag, variant, bucket) aggregates and commits them in a single SQLite
+/// transaction (group commit), then releases the waiting requests. The writer is the only one who writes
+/// these rows, so its cache of open buckets is the truth and rows are replaced whole.
+/// </summary>
+public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> logger) : BackgroundService
+{
+    private const int MaxEntriesPerCommit = 1024;
+    private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<(string Flag, int Variant, long Bucket), VariantAccumulator> _open = new();
+
+    public Task AppendAsync(IngestBatch batch, long bucket)
+    {
+        var entry = new Entry(batch, bucket, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(entry))
+            throw new InvalidOperationException("The dashboard is shutting down and is not accepting events.");
+        return entry.Done.Task;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using var connection = new SqliteConnection(storage.ConnectionString);
+        await connection.OpenAsync(CancellationToken.None);
+        using (var pragma = connection.CreateCommand())
+        {
+            // WAL with synchronous=NORMAL survives a killed process; only power loss can take the last commits.
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+            await pragma.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        using var upsert = CreateUpsert(connection);
+        var pending = new List<Entry>(MaxEntriesPerCommit);
+
+        // Drains until the queue is completed at shutdown, so every request already queued is answered.
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            pending.Clear();
+            while (pending.Count < MaxEntriesPerCommit && _queue.Reader.TryRead(out var entry)) pending.Add(entry);
+            try
+            {
+                Commit(connection, upsert, pending);
+                foreach (var e in pending) e.Done.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Could not store {Count} ingest batches; they were not accepted.", pending.Count);
+                _open.Clear();
+                foreach (var e in pending) e.Done.TrySetException(ex);
+            }
+        }
+    }
+
+    private void Commit(SqliteConnection connection, SqliteCommand upsert, List<Entry> entries)
+    {
+        var touched = new HashSet<(string, int, long)>();
+        foreach (var entry in entries)
+        {
+            var batch = entry.Batch;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var key = (batch.Flag, (int)batch.Variants[i], entry.Bucket);
+                if (!_open.TryGetValue(key, out var acc))
+                {
+                    acc = Load(connection, key);
+                    _open[key] = acc;
+                }
+                acc.Add(batch.LatencyBuckets[i], batch.Ok[i]);
+                touched.Add(key);
+            }
+        }
+
+        using var transaction = connection.BeginTransaction();
+        upsert.Transaction = transaction;
+        foreach (var key in touched)
+        {
+            var acc = _open[key];
+            upsert.Parameters["$flag"].Value = key.Item1;
+            upsert.Parameters["$variant"].Value = key.Item2;
+            upsert.Parameters["$bucket"].Value = key.Item3;
+            upsert.Parameters["$requests"].Value = acc.Requests;
+            upsert.Parameters["$errors"].Value = acc.Errors;
+            upsert.Parameters["$histogram"].Value = acc.Latency.ToBytes();
+            upsert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        EvictClosedBuckets();
+    }
+
+    private void EvictClosedBuckets()
+    {
+        if (_open.Count < 256) return;
+        var newest = _open.Keys.Max(k => k.Bucket);
+        foreach (var key in _open.Keys.Where(k => k.Bucket < newest - 2 * Metrics.MetricsClock.BucketSeconds).ToList())
+            _open.Remove(key);
+    }
+
+    private static VariantAccumulator Load(SqliteConnection connection, (string Flag, int Variant, long Bucket) key)
+    {
+        var acc = new VariantAccumulator();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT Requests, Errors, Histogram FROM MetricBuckets WHERE Flag = $f AND Variant = $v AND BucketStart = $b";
+        select.Parameters.AddWithValue("$f", key.Flag);
+        select.Parameters.AddWithValue("$v", key.Variant);
+        select.Parameters.AddWithValue("$b", key.Bucket);
+        using var row = select.ExecuteReader();
+        if (row.Read()) acc.Add(row.GetInt64(0), row.GetInt64(1), (byte[])row.GetValue(2));
+        return acc;
+    }
+
+    private static SqliteCommand CreateUpsert(SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO MetricBuckets (Flag, Variant, BucketStart, Requests, Errors, Histogram)
+            VALUES ($flag, $variant, $bucket, $requests, $errors, $histogram)
+            ON CONFLICT (Flag, Variant, BucketStart) DO UPDATE SET
+              Requests = excluded.Requests, Errors = excluded.Errors, Histogram = excluded.Histogram
+            """;
+        foreach (var name in new[] { "$flag", "$variant", "$bucket", "$requests", "$errors", "$histogram" })
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return command;
+    }
+
+    private sealed record Entry(IngestBatch Batch, long Bucket, TaskCompletionSource Done);
+}

@@ -1,0 +1,3 @@
+namespace Lens.Dashboard.Features.Ingest;
+
+public sealed record IngestResponse(int Accepted, IReadOnlyList<IngestRejection> Rejected);

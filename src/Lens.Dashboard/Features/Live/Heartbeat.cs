@@ -1,0 +1,22 @@
+namespace Lens.Dashboard.Features.Live;
+
+/// <summary>
+/// Publishes a heartbeat every few seconds so live pages refresh their clocks ("time in stage") and the
+/// wall can prove its data is fresh: a wall that stops hearing it knows it is stale.
+/// </summary>
+public sealed class Heartbeat(LensEvents events, TimeProvider clock) : BackgroundService
+{
+    public const string Kind = "heartbeat";
+    public static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Every, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                events.Publish(new LensEvent(Kind, clock.GetUtcNow()));
+        }
+        catch (OperationCanceledException) { }
+    }
+}

@@ -1,0 +1,13 @@
+using Lens.Core.Rollouts;
+
+namespace Lens.Dashboard.Features.Live;
+
+/// <summary>Something the pages, the hub and outside clients should hear about at once.</summary>
+public sealed record LensEvent(string Kind, DateTimeOffset At, Guid? RolloutId = null, string? Flag = null,
+    RolloutTransition? Transition = null, string? Detail = null)
+{
+    public const string RolloutChanged = "rolloutChanged";
+    public const string VerdictsRecorded = "verdictsRecorded";
+    public const string KillSwitchChanged = "killSwitchChanged";
+    public const string ReleaseCreated = "releaseCreated";
+}

@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+
+namespace Lens.Dashboard.Features.Metrics;
+
+/// <summary>Every flag's in-memory measurements. A singleton: ingest writes, the engine and pages read.</summary>
+public sealed class LiveMetrics(TimeProvider clock)
+{
+    /// <summary>Pages redraw at most this often per flag, however fast events arrive.</summary>
+    public static readonly TimeSpan ChangeThrottle = TimeSpan.FromMilliseconds(500);
+
+    private readonly ConcurrentDictionary<string, FlagMetrics> _flags = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _lastRaised = new(StringComparer.Ordinal);
+
+    public FlagMetrics For(string flag) => _flags.GetOrAdd(flag, static key => new FlagMetrics(key));
+
+    public event Action<string>? Changed;
+
+    public void RaiseChanged(string flag)
+    {
+        var now = clock.GetTimestamp();
+        var last = _lastRaised.GetOrAdd(flag, 0);
+        if (last != 0 && clock.GetElapsedTime(last, now) < ChangeThrottle) return;
+        if (!_lastRaised.TryUpdate(flag, now, last)) return;
+        Changed?.Invoke(flag);
+    }
+}

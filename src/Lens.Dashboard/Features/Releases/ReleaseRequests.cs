@@ -1,0 +1,5 @@
+using System.Text.Json;
+
+namespace Lens.Dashboard.Features.Releases;
+
+public sealed record CreateReleaseRequest(string? Version, JsonElement? Config);

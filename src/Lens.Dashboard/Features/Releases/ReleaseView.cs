@@ -1,0 +1,10 @@
+using System.Text.Json;
+using Lens.Core.Releases;
+
+namespace Lens.Dashboard.Features.Releases;
+
+public sealed record ReleaseView(Guid Id, string Version, string Fingerprint, JsonElement Config, DateTimeOffset CreatedAt)
+{
+    public static ReleaseView From(Release r) =>
+        new(r.Id, r.Version, r.Fingerprint, JsonDocument.Parse(r.ConfigJson).RootElement.Clone(), r.CreatedAt);
+}

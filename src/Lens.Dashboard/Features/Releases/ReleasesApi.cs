@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Lens.Core.Releases;
+using Lens.Dashboard.Features.Live;
+using Lens.Dashboard.Http;
+using Lens.Dashboard.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lens.Dashboard.Features.Releases;
+
+public static class ReleasesApi
+{
+    public static IEndpointRouteBuilder MapReleasesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/releases").WithTags("Releases");
+        group.MapPost("/", CreateAsync);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{version}", GetAsync);
+        return app;
+    }
+
+    private static async Task<Results<Created<ReleaseView>, ProblemHttpResult>> CreateAsync(
+        HttpRequest request, IDbContextFactory<LensDbContext> dbFactory, TimeProvider clock, LensEvents events, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CreateReleaseRequest>(request, ct);
+        if (problem is not null) return problem;
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body!.Version)) errors["version"] = ["A version is required, for example \"2.4.0\"."];
+        else if (body.Version.Length > Release.MaxVersionLength) errors["version"] = [$"A version is at most {Release.MaxVersionLength} characters."];
+        if (body.Config is not { ValueKind: JsonValueKind.Object }) errors["config"] = ["The configuration must be a JSON object."];
+        if (errors.Count > 0) return LensProblems.Fields(errors, string.Join(" ", errors.Values.SelectMany(v => v)));
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var version = body.Version!.Trim();
+        if (await db.Releases.AnyAsync(r => r.Version == version, ct))
+            return LensProblems.Field("version", $"Release {version} already exists; a release is frozen once created.", StatusCodes.Status409Conflict);
+        var release = Release.Create(version, body.Config!.Value, clock.GetUtcNow());
+        db.Releases.Add(release);
+        db.AuditEntries.Add(AuditEntry.ForSubject("release:" + version, "Create", "api", $"fingerprint {release.Fingerprint}", release.CreatedAt));
+        await db.SaveChangesAsync(ct);
+        events.Publish(new LensEvent(LensEvent.ReleaseCreated, release.CreatedAt, Detail: version));
+        return TypedResults.Created($"/api/releases/{Uri.EscapeDataString(version)}", ReleaseView.From(release));
+    }
+
+    private static async Task<Ok<ReleaseView[]>> ListAsync(IDbContextFactory<LensDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var releases = await db.Releases.AsNoTracking().OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
+        return TypedResults.Ok(releases.Select(ReleaseView.From).ToArray());
+    }
+
+    private static async Task<Results<Ok<ReleaseView>, ProblemHttpResult>> GetAsync(string version, IDbContextFactory<LensDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var release = await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.Version == version, ct);
+        return release is null
+            ? LensProblems.Field("version", $"There is no release '{version}'.", StatusCodes.Status404NotFound)
+            : TypedResults.Ok(ReleaseView.From(release));
+    }
+}

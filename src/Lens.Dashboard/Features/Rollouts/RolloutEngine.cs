@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Lens.Core.Flags;
+using Lens.Core.Gates;
+using Lens.Core.Rollouts;
+using Lens.Dashboard.Features.Flags;
+using Lens.Dashboard.Features.Live;
+using Lens.Dashboard.Features.Metrics;
+using Lens.Dashboard.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lens.Dashboard.Features.Rollouts;
+
+/// <summary>
+/// Loads a rollout, asks the aggregate to change, saves the change with its audit record and flag, then
+/// tells everyone. One lock per rollout serialises people, the scheduled job and ingest triggers, so two
+/// leads promoting the same stage make exactly one transition.
+/// </summary>
+public sealed class RolloutEngine(
+    IDbContextFactory<LensDbContext> dbFactory,
+    TimeProvider clock,
+    LiveMetrics metrics,
+    FlagDirectory flags,
+    LensEvents events,
+    ILogger<RolloutEngine> logger)
+{
+    private static readonly RolloutState[] Active = [RolloutState.Pending, RolloutState.Running, RolloutState.Paused];
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _locks = new();
+    private readonly SemaphoreSlim _createLock = new(1, 1);
+
+    public async Task<Rollout> CreateAsync(string releaseVersion, string flagKey, IReadOnlyList<RolloutStage> stages, string? planName,
+        string actor, CancellationToken ct = default)
+    {
+        await _createLock.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (!await db.Releases.AnyAsync(r => r.Version == releaseVersion, ct))
+                throw new RolloutRequestException("releaseVersion", $"There is no release '{releaseVersion}'. Create it first with POST /api/releases.", StatusCodes.Status422UnprocessableEntity);
+            var driving = await db.Rollouts.Where(r => r.Flag == flagKey && Active.Contains(r.State)).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+            if (driving is { } other)
+                throw new RolloutRequestException("flag", $"Flag '{flagKey}' is already driven by rollout {other}; finish or abort it first.", StatusCodes.Status409Conflict);
+
+            var now = clock.GetUtcNow();
+            var rollout = Rollout.Create(flagKey, releaseVersion, stages, planName, now);
+            var started = rollout.Start(actor, planName is null ? "rollout created with custom stages" : $"rollout created with plan {planName}", now);
+            db.Rollouts.Add(rollout);
+            db.AuditEntries.Add(AuditEntry.For(started));
+            var flag = await SaveWithFlagAsync(db, rollout, ct);
+            AfterChange(rollout, flag, started);
+            return rollout;
+        }
+        finally
+        {
+            _createLock.Release();
+        }
+    }
+
+    public async Task<Rollout> ActAsync(Guid id, RolloutAction action, string actor, string reason, int? expectedStageIndex, CancellationToken ct = default)
+    {
+        var gate = _locks.GetOrAdd(id, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var rollout = await db.Rollouts.FindAsync([id], ct)
+                ?? throw new RolloutRequestException("id", $"There is no rollout {id}.", StatusCodes.Status404NotFound);
+            var now = clock.GetUtcNow();
+            var transition = action switch
+            {
+                RolloutAction.Promote => rollout.Promote(expectedStageIndex ?? throw new RolloutRequestException("expectedStageIndex",
+                    "Promote needs expectedStageIndex: the stage you are promoting from, as you saw it.", StatusCodes.Status400BadRequest), actor, reason, now),
+                RolloutAction.Pause => rollout.Pause(actor, reason, now),
+                RolloutAction.Resume => rollout.Resume(actor, reason, now),
+                RolloutAction.Rollback => rollout.Rollback(actor, reason, now),
+                RolloutAction.Abort => rollout.Abort(actor, reason, now),
+                _ => throw new RolloutRequestException("action", $"{action} is not an action people take.", StatusCodes.Status400BadRequest),
+            };
+            db.AuditEntries.Add(AuditEntry.For(transition));
+            var flag = await SaveWithFlagAsync(db, rollout, ct);
+            AfterChange(rollout, flag, transition);
+            return rollout;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Judges a running rollout's current stage on its window and acts on the verdicts. Null when nothing moved.</summary>
+    public async Task<RolloutTransition?> EvaluateAsync(Guid id, CancellationToken ct = default)
+    {
+        var gate = _locks.GetOrAdd(id, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var rollout = await db.Rollouts.FindAsync([id], ct);
+            // Under a kill switch the candidate serves nobody; judging it would only record silence.
+            if (rollout is not { State: RolloutState.Running } || flags.KillSwitchActive) return null;
+
+            var flagMetrics = metrics.For(rollout.Flag);
+            flagMetrics.SetStage(StageOf(rollout));
+            var verdicts = GateEvaluator.Evaluate(rollout.CurrentStage.Gates, flagMetrics.StageWindow());
+            var now = clock.GetUtcNow();
+            var stageIndex = rollout.StageIndex;
+            var transition = rollout.RecordEvaluation(verdicts, now);
+            db.GateVerdicts.AddRange(verdicts.Select(v => GateVerdictRecord.From(rollout.Id, stageIndex, now, v)));
+            if (transition is not null) db.AuditEntries.Add(AuditEntry.For(transition));
+            var flag = await SaveWithFlagAsync(db, rollout, ct);
+            if (transition is not null)
+            {
+                logger.LogInformation("Rollout {Id} {Action}: {Reason}", id, transition.Action, transition.Reason);
+                AfterChange(rollout, flag, transition);
+            }
+            else
+            {
+                events.Publish(new LensEvent(LensEvent.VerdictsRecorded, now, rollout.Id, rollout.Flag));
+            }
+            return transition;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task EvaluateRunningAsync(CancellationToken ct = default)
+    {
+        List<Guid> running;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            running = await db.Rollouts.Where(r => r.State == RolloutState.Running).Select(r => r.Id).ToListAsync(ct);
+        foreach (var id in running)
+        {
+            try { await EvaluateAsync(id, ct); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Evaluating rollout {Id} failed", id); }
+        }
+    }
+
+    public static ActiveStage? StageOf(Rollout rollout) =>
+        rollout is { State: RolloutState.Running, StageStartedAt: { } started }
+            ? new ActiveStage(rollout.Id, rollout.StageIndex, rollout.CurrentStage.Gates, started)
+            : null;
+
+    private async Task<Flag> SaveWithFlagAsync(LensDbContext db, Rollout rollout, CancellationToken ct)
+    {
+        await flags.WriteLock.WaitAsync(ct);
+        try
+        {
+            var now = clock.GetUtcNow();
+            var flag = await db.Flags.FindAsync([rollout.Flag], ct);
+            if (flag is null)
+            {
+                flag = Flag.Create(rollout.Flag, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), now);
+                db.Flags.Add(flag);
+            }
+            flag.Drive(rollout.Id, rollout.CurrentPercent, now);
+            await db.SaveChangesAsync(ct);
+            return flag;
+        }
+        finally
+        {
+            flags.WriteLock.Release();
+        }
+    }
+
+    private void AfterChange(Rollout rollout, Flag flag, RolloutTransition transition)
+    {
+        metrics.For(rollout.Flag).SetStage(StageOf(rollout));
+        flags.Set(flag.ToState(flags.KillSwitchActive));
+        events.Publish(new LensEvent(LensEvent.RolloutChanged, transition.At, rollout.Id, rollout.Flag, transition));
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+using Lens.Dashboard.Features.Live;
+using Lens.Dashboard.Features.Metrics;
+using Lens.Dashboard.Features.Scheduling;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Lens.Dashboard.Features.Rollouts;
+
+public static class RolloutsSetup
+{
+    public static WebApplicationBuilder AddLensRollouts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<LiveMetrics>();
+        builder.Services.AddSingleton<LensEvents>();
+        builder.Services.AddSingleton<RolloutEngine>();
+        builder.Services.AddTransient<RolloutEvaluationJob>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var interval = sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Interval;
+            return new ScheduledJob(typeof(RolloutEvaluationJob), t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
+        });
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddHostedService<HubRelay>();
+        builder.Services.AddHostedService<Heartbeat>();
+        return builder;
+    }
+}

@@ -1,0 +1,44 @@
+using Lens.Core.Gates;
+using Lens.Core.Rollouts;
+
+namespace Lens.Dashboard.Features.Rollouts;
+
+/// <summary>Turns a create request into stages: a named plan, or the client's own stages checked field by field.</summary>
+public static class StageRequestMapper
+{
+    public static (IReadOnlyList<RolloutStage>? Stages, Dictionary<string, string[]> Errors) Map(CreateRolloutRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Plan is not null && request.Stages is not null)
+        {
+            errors["plan"] = ["Give either a named plan or stages, not both."];
+            return (null, errors);
+        }
+        if (request.Plan is not null)
+        {
+            var plan = RolloutPlans.Find(request.Plan);
+            if (plan is null) errors["plan"] = [$"Unknown plan '{request.Plan}'. Known plans: {string.Join(", ", RolloutPlans.Names)}."];
+            return (plan, errors);
+        }
+        if (request.Stages is null or { Count: 0 })
+        {
+            errors["stages"] = [$"Give a named plan ({string.Join(", ", RolloutPlans.Names)}) or at least one stage."];
+            return (null, errors);
+        }
+
+        var stages = new List<RolloutStage>();
+        for (var i = 0; i < request.Stages.Count; i++)
+        {
+            var s = request.Stages[i];
+            if (s is null) { errors[$"stages[{i}]"] = ["A stage is required here."]; continue; }
+            if (s.Percent is null) errors[$"stages[{i}].percent"] = ["Percent is required."];
+            if (s.MinDuration is null) errors[$"stages[{i}].minDuration"] = ["Minimum duration is required, as hh:mm:ss."];
+            var g = s.Gates ?? new GatesRequest(null, null, null, null, null);
+            stages.Add(new RolloutStage(s.Percent ?? 0, s.MinDuration ?? TimeSpan.Zero,
+                new StageGates(g.MaxErrorRate, g.MaxP99Ms, g.MaxP99ToP95, g.MinSamples ?? 100, g.FailureLimit ?? 1)));
+        }
+        if (errors.Count > 0) return (null, errors);
+        foreach (var error in StagePlan.Validate(stages)) errors[error.Field] = [error.Message];
+        return (errors.Count > 0 ? null : stages, errors);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lens.Dashboard.Http;
+
+/// <summary>RFC 7807 problem responses that always name the field at fault under <c>errors</c>.</summary>
+public static class LensProblems
+{
+    public static ProblemHttpResult Field(string field, string message, int status = StatusCodes.Status400BadRequest) =>
+        Fields(new Dictionary<string, string[]> { [field] = [message] }, message, status);
+
+    public static ProblemHttpResult Fields(IDictionary<string, string[]> errors, string detail, int status = StatusCodes.Status400BadRequest) =>
+        TypedResults.Problem(new ProblemDetails
+        {
+            Status = status,
+            Title = TitleFor(status),
+            Detail = detail,
+            Type = $"https://httpstatuses.io/{status}",
+            Extensions = { ["errors"] = errors },
+        });
+
+    private static string TitleFor(int status) => status switch
+    {
+        400 => "The request is not valid.",
+        404 => "Not found.",
+        409 => "The request conflicts with the current state.",
+        413 => "The request is too large.",
+        422 => "The request cannot be processed.",
+        503 => "The service is not accepting this now.",
+        _ => "The request failed.",
+    };
+}

@@ -1,0 +1,41 @@
+using Lens.Dashboard.Features.Canary;
+using Lens.Dashboard.Features.Demo;
+using Lens.Dashboard.Features.Flags;
+using Lens.Dashboard.Features.Health;
+using Lens.Dashboard.Features.Ingest;
+using Lens.Dashboard.Features.Live;
+using Lens.Dashboard.Features.Releases;
+using Lens.Dashboard.Features.Rollouts;
+using Lens.Dashboard.Features.Scheduling;
+using Lens.Dashboard.Features.Ui;
+using Lens.Dashboard.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddLensPersistence();
+builder.AddLensRollouts();
+builder.AddLensFlags();
+builder.AddLensIngest();
+builder.AddLensScheduling();
+builder.AddLensUi();
+builder.AddLensDemo();
+
+var app = builder.Build();
+
+await app.MigrateLensDatabaseAsync();
+await app.RestoreLensStateAsync();
+
+app.UseLensUi();
+app.MapReleasesApi();
+app.MapRolloutsApi();
+app.MapFlagsApi();
+app.MapIngestApi();
+app.MapCanaryApi();
+app.MapHealthApi();
+app.MapDemoApi();
+app.MapHub<RolloutsHub>("/hubs/rollouts");
+app.MapLensPages();
+
+app.Run();
+
+public partial class Program;
