@@ -1,0 +1,125 @@
+using Lens.Core.Gates;
+using Lens.Core.Rollouts;
+using Lens.Core.Tests.Builders;
+
+namespace Lens.Core.Tests.Rollouts;
+
+public class RolloutEvaluationTests
+{
+    private static readonly DateTimeOffset T0 = RolloutBuilder.T0;
+
+    [Fact]
+    public void RecordEvaluation_AllPassAfterMinimumDuration_AdvancesToNextStage()
+    {
+        var rollout = new RolloutBuilder().Build();
+        var t = rollout.RecordEvaluation(Verdicts.AllPass(), T0.AddMinutes(10));
+        Assert.NotNull(t);
+        Assert.Equal(RolloutAction.AutoAdvance, t.Action);
+        Assert.Equal(1, rollout.StageIndex);
+        Assert.Equal(10m, rollout.CurrentPercent);
+        Assert.Equal(T0.AddMinutes(10), rollout.StageStartedAt);
+        Assert.Equal(Rollout.EngineActor, t.Actor);
+    }
+
+    [Fact]
+    public void RecordEvaluation_AllPassBeforeMinimumDuration_Holds()
+    {
+        var rollout = new RolloutBuilder().Build();
+        Assert.Null(rollout.RecordEvaluation(Verdicts.AllPass(), T0.AddMinutes(9).AddSeconds(59)));
+        Assert.Equal(0, rollout.StageIndex);
+        Assert.Equal(TimeSpan.FromSeconds(1), rollout.TimeUntilAdvance(T0.AddMinutes(9).AddSeconds(59)));
+    }
+
+    [Fact]
+    public void RecordEvaluation_InsufficientDataLongAfterMinimumDuration_NeverAdvances()
+    {
+        var rollout = new RolloutBuilder().Build();
+        for (var hour = 1; hour <= 48; hour++)
+            Assert.Null(rollout.RecordEvaluation(Verdicts.Insufficient(), T0.AddHours(hour)));
+        Assert.Equal(RolloutState.Running, rollout.State);
+        Assert.Equal(0, rollout.StageIndex);
+    }
+
+    [Fact]
+    public void RecordEvaluation_GateFailsWithLimitOne_RollsBackNamingGateValueThresholdAndSamples()
+    {
+        var rollout = new RolloutBuilder().Build();
+        var t = rollout.RecordEvaluation(Verdicts.P99Fails(350), T0.AddSeconds(30));
+        Assert.NotNull(t);
+        Assert.Equal(RolloutAction.AutoRollback, t.Action);
+        Assert.Equal(RolloutState.RolledBack, rollout.State);
+        Assert.Equal(0m, t.ToPercent);
+        Assert.Contains("p99_latency", t.Reason);
+        Assert.Contains("350", t.Reason);
+        Assert.Contains("200", t.Reason);
+        Assert.Contains("500 samples", t.Reason);
+        Assert.Contains(t.Verdicts, v => v is { Gate: "p99_latency", Verdict: Verdict.Fail, Value: 350, Threshold: 200, Samples: 500 });
+    }
+
+    [Fact]
+    public void RecordEvaluation_GateFailsFewerTimesThanLimit_Holds()
+    {
+        var rollout = new RolloutBuilder().WithFailureLimit(3).Build();
+        Assert.Null(rollout.RecordEvaluation(Verdicts.P99Fails(), T0.AddSeconds(10)));
+        Assert.Null(rollout.RecordEvaluation(Verdicts.P99Fails(), T0.AddSeconds(20)));
+        Assert.Equal(2, rollout.FailureStreaks["p99_latency"]);
+        var t = rollout.RecordEvaluation(Verdicts.P99Fails(), T0.AddSeconds(30));
+        Assert.Equal(RolloutAction.AutoRollback, t!.Action);
+    }
+
+    [Fact]
+    public void RecordEvaluation_PassBetweenFailures_ResetsTheStreak()
+    {
+        var rollout = new RolloutBuilder().WithFailureLimit(2).Build();
+        Assert.Null(rollout.RecordEvaluation(Verdicts.P99Fails(), T0.AddSeconds(10)));
+        Assert.Null(rollout.RecordEvaluation(Verdicts.AllPass(), T0.AddSeconds(20)));
+        Assert.Null(rollout.RecordEvaluation(Verdicts.P99Fails(), T0.AddSeconds(30)));
+        Assert.Equal(RolloutState.Running, rollout.State);
+        Assert.Equal(1, rollout.FailureStreaks["p99_latency"]);
+    }
+
+    [Fact]
+    public void RecordEvaluation_AllPassOnLastStage_Promotes()
+    {
+        var rollout = new RolloutBuilder().AtStage(2).Build();
+        var t = rollout.RecordEvaluation(Verdicts.AllPass(), T0.AddMinutes(10));
+        Assert.Equal(RolloutAction.AutoPromote, t!.Action);
+        Assert.Equal(RolloutState.Promoted, rollout.State);
+        Assert.Equal(100m, rollout.CurrentPercent);
+    }
+
+    [Theory]
+    [InlineData(RolloutState.Paused)]
+    [InlineData(RolloutState.Pending)]
+    [InlineData(RolloutState.RolledBack)]
+    [InlineData(RolloutState.Promoted)]
+    [InlineData(RolloutState.Aborted)]
+    public void RecordEvaluation_WhenNotRunning_FailsTheSameWayAsAnyIllegalTransition(RolloutState state)
+    {
+        var rollout = new RolloutBuilder().InState(state).Build();
+        Assert.Throws<RolloutTransitionException>(() => rollout.RecordEvaluation(Verdicts.AllPass(), T0.AddDays(1)));
+        Assert.Equal(state, rollout.State);
+    }
+
+    [Fact]
+    public void Resume_AfterPause_RestartsTheStageClock()
+    {
+        var rollout = new RolloutBuilder().Build();
+        rollout.Pause("lead", "check", T0.AddMinutes(9));
+        rollout.Resume("lead", "fine", T0.AddMinutes(30));
+        Assert.Null(rollout.RecordEvaluation(Verdicts.AllPass(), T0.AddMinutes(31)));
+        Assert.Equal(TimeSpan.FromMinutes(9), rollout.TimeUntilAdvance(T0.AddMinutes(31)));
+    }
+
+    [Fact]
+    public void Advance_ToNextStage_ClearsFailureStreaksAndVerdicts()
+    {
+        var rollout = new RolloutBuilder().WithFailureLimit(2).Build();
+        rollout.RecordEvaluation(Verdicts.P99Fails(), T0.AddMinutes(1));
+        rollout.Promote(0, "lead", "manual", T0.AddMinutes(2));
+        Assert.Empty(rollout.FailureStreaks);
+        Assert.Empty(rollout.LatestVerdicts);
+        Assert.Null(rollout.RecordEvaluation(Verdicts.P99Fails(), T0.AddMinutes(3)));
+        Assert.Equal(RolloutState.Running, rollout.State);
+    }
+}

@@ -1,0 +1,51 @@
+using Lens.Dashboard.Features.Rollouts;
+using Lens.Dashboard.Tests.Infrastructure;
+
+namespace Lens.Dashboard.Tests.Engine;
+
+public sealed class RestartTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("lens-restart-");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Restart_MidStage_ResumesSameStageWindowAndAuditAndKeepsEvaluating()
+    {
+        var clock = FakeClock.StartingAt2026();
+        string id;
+        using (var before = new LensAppFactory(_folder.FullName, clock))
+        {
+            var client = before.CreateClient();
+            await client.CreateReleaseAsync();
+            id = (string)(await client.CreateRolloutAsync(Requests.Rollout(stages: [Requests.Stage(10, "00:01:00", minSamples: 50), Requests.Stage(50, "00:01:00", maxErrorRate: 0.05, minSamples: 50), Requests.Stage(100)])))["id"]!;
+            await client.PostJsonAsync($"/api/rollouts/{id}/promote", Requests.Action(expectedStageIndex: 0));
+            clock.Advance(TimeSpan.FromSeconds(20));
+            await client.PostAsync("/api/ingest", new IngestBody("search-ranking").Healthy(40).Failing(1).Healthy(300, "baseline").ToContent());
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(20));
+        using var after = new LensAppFactory(_folder.FullName, clock);
+        var restarted = after.CreateClient();
+        var rollout = await restarted.GetRolloutAsync(id);
+        Assert.Equal("Running", (string?)rollout["state"]);
+        Assert.Equal(1, (int?)rollout["stageIndex"]);
+        Assert.Equal(50m, (decimal?)(await (await restarted.GetAsync("/api/flags/search-ranking")).JsonAsync())["percent"]);
+        Assert.Equal(41, (long?)rollout["metrics"]!["candidate"]!["requests"]);
+        Assert.Equal(1, (long?)rollout["metrics"]!["candidate"]!["errors"]);
+        Assert.Equal(300, (long?)rollout["metrics"]!["baseline"]!["requests"]);
+        var audit = (await (await restarted.GetAsync($"/api/rollouts/{id}/audit")).JsonAsync()).AsArray();
+        Assert.Equal(["Start", "Promote"], audit.Select(a => (string)a!["action"]!));
+
+        // Evaluation carries on from the restored window: 9 more healthy requests reach MinSamples.
+        await restarted.PostAsync("/api/ingest", new IngestBody("search-ranking").Healthy(9).ToContent());
+        clock.Advance(TimeSpan.FromSeconds(21));
+        await after.Get<RolloutEngine>().EvaluateRunningAsync();
+        rollout = await restarted.GetRolloutAsync(id);
+        Assert.Equal(2, (int?)rollout["stageIndex"]);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Lens.Dashboard.Tests.Infrastructure;
+
+public static class HttpTestExtensions
+{
+    public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonNode.Parse(text) ?? throw new InvalidOperationException("empty body");
+    }
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) => client.PostAsJsonAsync(url, body);
+
+    public static async Task<JsonNode> CreateReleaseAsync(this HttpClient client, string version = "2.4.0")
+    {
+        var response = await client.PostAsJsonAsync("/api/releases", Requests.Release(version));
+        response.EnsureSuccessStatusCode();
+        return await response.JsonAsync();
+    }
+
+    public static async Task<JsonNode> CreateRolloutAsync(this HttpClient client, object body)
+    {
+        var response = await client.PostAsJsonAsync("/api/rollouts", body);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
+        return await response.JsonAsync();
+    }
+
+    public static async Task<JsonNode> GetRolloutAsync(this HttpClient client, string id) =>
+        await (await client.GetAsync($"/api/rollouts/{id}")).JsonAsync();
+
+    /// <summary>Waits for something asynchronous to become true, checking often; fails after the deadline.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan deadline, string what)
+    {
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        T last;
+        do
+        {
+            last = await probe();
+            if (done(last)) return last;
+            await Task.Delay(20);
+        } while (stopwatch.Elapsed < deadline);
+        throw new Xunit.Sdk.XunitException($"Timed out after {deadline} waiting for {what}; last value: {JsonSerializer.Serialize(last)}");
+    }
+}

@@ -1,0 +1,49 @@
+using Lens.Dashboard.Features.Metrics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lens.Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a temporary SQLite file, with a fake clock and the demo off. Two factories over the
+/// same folder are the same installation before and after a restart.
+/// </summary>
+public sealed class LensAppFactory : WebApplicationFactory<Program>
+{
+    private readonly bool _ownsFolder;
+
+    public LensAppFactory(string? folder = null, FakeClock? clock = null, TimeSpan? analysisInterval = null)
+    {
+        _ownsFolder = folder is null;
+        Folder = folder ?? Directory.CreateTempSubdirectory("lens-test-").FullName;
+        Clock = clock ?? FakeClock.StartingAt2026();
+        AnalysisInterval = analysisInterval ?? TimeSpan.FromHours(1);
+    }
+
+    public string Folder { get; }
+    public string DatabasePath => Path.Combine(Folder, "lens.db");
+    public FakeClock Clock { get; }
+    public TimeSpan AnalysisInterval { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Lens", $"Data Source={DatabasePath}");
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Analysis:Interval", AnalysisInterval.ToString());
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (_ownsFolder && disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+        }
+    }
+}

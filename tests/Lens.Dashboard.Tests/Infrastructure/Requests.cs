@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+
+namespace Lens.Dashboard.Tests.Infrastructure;
+
+/// <summary>Builders for request bodies, so each test says only what matters to it.</summary>
+public static class Requests
+{
+    public static object Release(string version = "2.4.0", object? config = null) =>
+        new { version, config = config ?? new { ranker = "bm25", k1 = 1.2, b = 0.75 } };
+
+    public static object Stage(double percent = 10, string minDuration = "00:00:30", double? maxErrorRate = 0.01, double? maxP99Ms = 200,
+        double? maxP99ToP95 = null, int minSamples = 100, int failureLimit = 1) =>
+        new { percent, minDuration, gates = new { maxErrorRate, maxP99Ms, maxP99ToP95, minSamples, failureLimit } };
+
+    public static object Rollout(string flag = "search-ranking", string releaseVersion = "2.4.0", params object[] stages) =>
+        new { releaseVersion, flag, stages = stages.Length > 0 ? stages : [Stage(10), Stage(50), Stage(100)] };
+
+    public static object Action(string actor = "alice", string reason = "looks good", int? expectedStageIndex = null) =>
+        new { actor, reason, expectedStageIndex };
+}
+
+/// <summary>Builds ingest bodies as raw JSON, so tests can also send what a serializer never would.</summary>
+public sealed class IngestBody(string flag)
+{
+    private readonly List<string> _events = [];
+
+    public IngestBody Healthy(int count, string variant = "candidate", double latencyMs = 20)
+    {
+        for (var i = 0; i < count; i++) Event(variant, latencyMs + i % 7, ok: true);
+        return this;
+    }
+
+    public IngestBody Failing(int count, string variant = "candidate", double latencyMs = 20)
+    {
+        for (var i = 0; i < count; i++) Event(variant, latencyMs, ok: false);
+        return this;
+    }
+
+    public IngestBody Event(string variant, double latencyMs, bool ok, int resultCount = 7) =>
+        Raw($$"""{"variant":"{{variant}}","latencyMs":{{latencyMs.ToString("R", CultureInfo.InvariantCulture)}},"ok":{{(ok ? "true" : "false")}},"resultCount":{{resultCount}}}""");
+
+    public IngestBody Raw(string eventJson)
+    {
+        _events.Add(eventJson);
+        return this;
+    }
+
+    public override string ToString() => $$"""{"flag":"{{flag}}","events":[{{string.Join(",", _events)}}]}""";
+
+    public StringContent ToContent() => new(ToString(), Encoding.UTF8, "application/json");
+}
