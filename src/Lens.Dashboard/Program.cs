@@ -13,6 +13,7 @@ using Lens.Dashboard.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLensPersistence();
+builder.AddLensReleases();
 builder.AddLensRollouts();
 builder.AddLensFlags();
 builder.AddLensIngest();

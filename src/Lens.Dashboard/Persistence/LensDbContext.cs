@@ -22,7 +22,7 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : DbC
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // SQLite has no native DateTimeOffset or decimal: store ticks and reals so queries can compare and sort them.
-        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        builder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         builder.Properties<decimal>().HaveConversion<double>();
     }
 

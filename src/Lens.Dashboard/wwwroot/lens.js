@@ -4,27 +4,41 @@
     const root = document.documentElement;
     const label = () => document.getElementById('lens-connection-state');
 
+    // Blazor may rewrite <html> attributes when it syncs the document, so the state lives here and is re-applied.
+    let connection = 'connecting';
     function setConnection(state) {
+        connection = state;
+        applyConnection();
+    }
+    function applyConnection() {
+        const state = connection;
         root.dataset.connection = state;
         root.classList.toggle('lens-disconnected', state !== 'connected');
         const l = label();
         if (l) l.textContent = state === 'connected' ? 'Live' : state === 'connecting' ? 'Connecting…' : 'Disconnected';
         updateStale();
     }
+    function onEnhancedLoad() {
+        applyConnection();
+    }
 
-    // The wall stamps its newest data time on #wall-data (data-updated-ms, data-stale-after-ms).
+    // The wall bumps data-version on #wall-data with every server push (at least every heartbeat).
+    // Age is measured on this browser's own clock from the last change it saw, so clock skew between
+    // the wall and the server cannot make it look fresh or stale.
+    let lastVersion = null;
+    let lastChange = Date.now();
     function updateStale() {
         const wall = document.getElementById('wall-data');
         if (!wall) { root.classList.remove('lens-stale'); return; }
-        const updated = Number(wall.dataset.updatedMs || 0);
+        if (wall.dataset.version !== lastVersion) { lastVersion = wall.dataset.version; lastChange = Date.now(); }
         const limit = Number(wall.dataset.staleAfterMs || 30000);
-        const age = Date.now() - updated;
-        const stale = root.dataset.connection !== 'connected' || !updated || age > limit;
+        const age = Date.now() - lastChange;
+        const stale = connection !== 'connected' || age > limit;
         root.classList.toggle('lens-stale', stale);
         const ageLabel = document.getElementById('wall-stale-age');
-        if (ageLabel) ageLabel.textContent = updated ? Math.round(age / 1000) + ' s' : 'unknown';
+        if (ageLabel) ageLabel.textContent = Math.round(age / 1000) + ' s';
     }
-    setInterval(updateStale, 1000);
+    setInterval(applyConnection, 1000);
 
     let reconnecting = false;
     async function reconnectLoop() {
@@ -49,7 +63,11 @@
                 onConnectionUp: () => setConnection('connected'),
             },
         },
-    }).then(() => setConnection('connected'), () => { setConnection('disconnected'); reconnectLoop(); });
+    }).then(() => { Blazor.addEventListener?.('enhancedload', onEnhancedLoad); },
+            () => { setConnection('disconnected'); reconnectLoop(); });
 
-    window.lens = { updateStale };
+    // Called by the layout after its first interactive render: the page is wired to the server.
+    function markInteractive() { setConnection('connected'); }
+
+    window.lens = { updateStale, markInteractive };
 })();

@@ -18,6 +18,7 @@ public static class DemoApi
         builder.Services.AddSingleton<DemoSearchService>();
         builder.Services.AddSingleton<DemoFlagClient>();
         builder.Services.AddSingleton<SelfAddress>();
+        builder.Services.AddSingleton<DemoReadiness>();
         builder.Services.AddHostedService<DemoTrafficGenerator>();
         builder.Services.AddHostedService<DemoRolloutDirector>();
         return builder;

@@ -10,7 +10,7 @@ public sealed class DemoOptions
     public bool Enabled { get; set; }
 
     [Range(1, 5000, ErrorMessage = "Demo:RequestsPerSecond must be between 1 and 5000.")]
-    public int RequestsPerSecond { get; set; } = 60;
+    public int RequestsPerSecond { get; set; } = 100;
 
     [Required(ErrorMessage = "Demo:Flag is required."), RegularExpression("^[A-Za-z0-9._-]{1,100}$", ErrorMessage = "Demo:Flag must be 1-100 letters, digits, '.', '_' or '-'.")]
     public string Flag { get; set; } = "demo-search";

@@ -18,6 +18,7 @@ public sealed class DemoTrafficGenerator(
     DemoFlagClient flags,
     SelfAddress self,
     IHostApplicationLifetime lifetime,
+    DemoReadiness readiness,
     TimeProvider clock,
     ILogger<DemoTrafficGenerator> logger) : BackgroundService
 {
@@ -38,6 +39,8 @@ public sealed class DemoTrafficGenerator(
         var streaming = flags.RunAsync(http, stoppingToken);
         var reporting = ReportLoopAsync(http, stoppingToken);
         var random = new Random();
+        await WarmUpAsync(random, stoppingToken);
+        readiness.MarkReady();
         var perTick = Math.Max(1, options.Value.RequestsPerSecond * Tick.TotalMilliseconds / 1000.0);
         var carry = 0.0;
         using var timer = new PeriodicTimer(Tick, clock);
@@ -51,6 +54,18 @@ public sealed class DemoTrafficGenerator(
         }
         catch (OperationCanceledException) { }
         await Task.WhenAll(streaming, reporting);
+    }
+
+    /// <summary>Runs both versions' search paths unreported until their first-call costs are paid.</summary>
+    private async Task WarmUpAsync(Random random, CancellationToken ct)
+    {
+        try
+        {
+            for (var round = 0; round < 3; round++)
+                await Task.WhenAll(Enumerable.Range(0, 40).Select(i => search.SearchAsync(
+                    i % 2 == 0 ? Variant.Baseline : Variant.Candidate, corpus.Terms.Count == 0 ? "class" : corpus.Terms[random.Next(corpus.Terms.Count)], new Random(i), ct)));
+        }
+        catch (OperationCanceledException) { }
     }
 
     private async Task ServeOneAsync(int seed, CancellationToken ct)

@@ -11,7 +11,7 @@ namespace Lens.Dashboard.Features.Metrics;
 /// </summary>
 public sealed class FlagMetrics(string flag)
 {
-    public const int MaxPoints = 8640; // a day of 10-second buckets
+    public const int MaxPoints = 17_280; // a day of 5-second buckets
 
     private readonly object _gate = new();
     private readonly VariantAccumulator[] _stage = [new(), new()];

@@ -3,7 +3,7 @@ namespace Lens.Dashboard.Features.Metrics;
 /// <summary>Where events land in time: fixed buckets of <see cref="BucketSeconds"/>, keyed by their Unix start second.</summary>
 public static class MetricsClock
 {
-    public const int BucketSeconds = 10;
+    public const int BucketSeconds = 5;
 
     public static long BucketOf(DateTimeOffset at)
     {

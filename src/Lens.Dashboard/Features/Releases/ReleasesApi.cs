@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Lens.Core.Releases;
-using Lens.Dashboard.Features.Live;
+using Lens.Dashboard.Features.Rollouts;
 using Lens.Dashboard.Http;
 using Lens.Dashboard.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,6 +10,12 @@ namespace Lens.Dashboard.Features.Releases;
 
 public static class ReleasesApi
 {
+    public static WebApplicationBuilder AddLensReleases(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ReleaseCatalog>();
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapReleasesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/releases").WithTags("Releases");
@@ -20,7 +26,7 @@ public static class ReleasesApi
     }
 
     private static async Task<Results<Created<ReleaseView>, ProblemHttpResult>> CreateAsync(
-        HttpRequest request, IDbContextFactory<LensDbContext> dbFactory, TimeProvider clock, LensEvents events, CancellationToken ct)
+        HttpRequest request, ReleaseCatalog catalog, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<CreateReleaseRequest>(request, ct);
         if (problem is not null) return problem;
@@ -30,16 +36,16 @@ public static class ReleasesApi
         if (body.Config is not { ValueKind: JsonValueKind.Object }) errors["config"] = ["The configuration must be a JSON object."];
         if (errors.Count > 0) return LensProblems.Fields(errors, string.Join(" ", errors.Values.SelectMany(v => v)));
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var version = body.Version!.Trim();
-        if (await db.Releases.AnyAsync(r => r.Version == version, ct))
-            return LensProblems.Field("version", $"Release {version} already exists; a release is frozen once created.", StatusCodes.Status409Conflict);
-        var release = Release.Create(version, body.Config!.Value, clock.GetUtcNow());
-        db.Releases.Add(release);
-        db.AuditEntries.Add(AuditEntry.ForSubject("release:" + version, "Create", "api", $"fingerprint {release.Fingerprint}", release.CreatedAt));
-        await db.SaveChangesAsync(ct);
-        events.Publish(new LensEvent(LensEvent.ReleaseCreated, release.CreatedAt, Detail: version));
-        return TypedResults.Created($"/api/releases/{Uri.EscapeDataString(version)}", ReleaseView.From(release));
+        Release release;
+        try
+        {
+            release = await catalog.CreateAsync(body.Version!, body.Config!.Value, "api", ct);
+        }
+        catch (RolloutRequestException ex)
+        {
+            return LensProblems.Field(ex.Field, ex.Message, ex.Status);
+        }
+        return TypedResults.Created($"/api/releases/{Uri.EscapeDataString(release.Version)}", ReleaseView.From(release));
     }
 
     private static async Task<Ok<ReleaseView[]>> ListAsync(IDbContextFactory<LensDbContext> dbFactory, CancellationToken ct)

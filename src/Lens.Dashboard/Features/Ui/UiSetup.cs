@@ -7,8 +7,13 @@ public static class UiSetup
 {
     public static WebApplicationBuilder AddLensUi(this WebApplicationBuilder builder)
     {
+        // Serve wwwroot and package assets from build output in every environment, not only Development:
+        // the README and the end-to-end tests run the built binary in Production. A published app has no
+        // runtime manifest, so this is a no-op there.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
+        builder.Services.AddScoped<Lens.Dashboard.Components.Shared.OperatorIdentity>();
         builder.Services.AddOptions<WallOptions>().BindConfiguration(WallOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }

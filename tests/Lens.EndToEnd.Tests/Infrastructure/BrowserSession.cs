@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+
+namespace Lens.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Debian's Chromium driven by Playwright; never a downloaded browser.</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public static async Task<BrowserSession> LaunchAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing. Run the README's test command (it installs Debian's chromium) or: apt-get install -y chromium");
+        var session = new BrowserSession { _playwright = await Playwright.CreateAsync() };
+        session.Browser = await session._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return session;
+    }
+
+    public async Task<IPage> NewPageAsync(Uri baseAddress, List<string>? console = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1500, Height = 1200 },
+        });
+        var page = await context.NewPageAsync();
+        if (console is not null)
+        {
+            page.Console += (_, m) => { lock (console) console.Add($"{m.Type}: {m.Text}"); };
+            page.PageError += (_, e) => { lock (console) console.Add($"pageerror: {e}"); };
+        }
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Lens.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The built dashboard binary, started as its own process on a free loopback port over a temporary
+/// SQLite file. It can be killed outright (SIGKILL) and started again on the same port and database.
+/// </summary>
+public sealed class DashboardProcess : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _settings;
+    private Process? _process;
+    private readonly List<string> _log = [];
+
+    public DashboardProcess(Dictionary<string, string>? settings = null)
+    {
+        Folder = Directory.CreateTempSubdirectory("lens-e2e-").FullName;
+        Port = FreePort();
+        _settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Lens"] = $"Data Source={Path.Combine(Folder, "lens.db")}",
+            ["Analysis__Interval"] = "00:00:01",
+            ["Demo__Enabled"] = "false",
+            ["Wall__StaleAfter"] = "00:00:08",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? []) _settings[key] = value;
+    }
+
+    public string Folder { get; }
+    public int Port { get; }
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+    public string Log { get { lock (_log) return string.Join('\n', _log); } }
+
+    /// <summary>The dashboard built in the same configuration as these tests, found from the repository root.</summary>
+    public static string BinaryPath
+    {
+        get
+        {
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Lens.Dashboard.sln"))) root = root.Parent;
+            if (root is null) throw new InvalidOperationException("Cannot find the repository root (Lens.Dashboard.sln) above " + AppContext.BaseDirectory);
+            var configuration = typeof(DashboardProcess).Assembly
+                .GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+                .OfType<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "Debug";
+            var bin = Path.Combine(root.FullName, "src", "Lens.Dashboard", "bin", configuration);
+            var found = Directory.Exists(bin) ? Directory.GetFiles(bin, "Lens.Dashboard", SearchOption.AllDirectories) : [];
+            return found.OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault() ?? Path.Combine(bin, "Lens.Dashboard");
+        }
+    }
+
+    public async Task StartAsync()
+    {
+        var binary = BinaryPath;
+        if (!File.Exists(binary)) throw new FileNotFoundException($"Build the dashboard first: {binary} is missing.");
+        var start = new ProcessStartInfo(binary, ["--urls", BaseAddress.ToString().TrimEnd('/')])
+        {
+            WorkingDirectory = Path.GetDirectoryName(binary)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in _settings) start.Environment[key] = value;
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitHealthyAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Ends the process the hard way: no shutdown hooks, no flushing, as a crash or OOM kill would.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    private async Task WaitHealthyAsync(TimeSpan within)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < within)
+        {
+            if (_process!.HasExited) throw new InvalidOperationException($"The dashboard exited with {_process.ExitCode}:\n{Log}");
+            try
+            {
+                if ((await http.GetAsync("health")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The dashboard did not become healthy within {within}:\n{Log}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+
+namespace Lens.EndToEnd.Tests.Pages;
+
+public sealed class RolloutPage(IPage page) : BlazorPage(page)
+{
+    public Task OpenRolloutAsync(string id) => OpenAsync($"/rollouts/{id}");
+
+    public ILocator Title => Page.GetByTestId("rollout-title");
+    public ILocator State => Page.GetByTestId("rollout-title").GetByTestId("rollout-state");
+    public ILocator Stage => Page.GetByTestId("rollout-stage");
+    public ILocator CurrentStage => Page.Locator("[data-testid^='stage-'][data-current='true']");
+    public ILocator WhyPanel => Page.GetByTestId("why-panel");
+    public ILocator GateTiles => Page.GetByTestId("gate-tile");
+    public ILocator Timeline => Page.GetByTestId("timeline-entry");
+    public ILocator Action(string name) => Page.GetByTestId($"action-{name}");
+    public ILocator ActionWrapper(string name) => Page.GetByTestId($"action-wrap-{name}");
+
+    /// <summary>Presses an action button and confirms it with a name and a reason.</summary>
+    public async Task ActAsync(string action, string actor, string reason)
+    {
+        await Action(action).ClickAsync();
+        await ConfirmAsync(actor, reason);
+    }
+
+    public async Task ConfirmAsync(string actor, string reason)
+    {
+        var dialog = Page.GetByTestId("confirm-dialog");
+        await dialog.WaitForAsync();
+        await dialog.GetByTestId("confirm-actor").FillAsync(actor);
+        await dialog.GetByTestId("confirm-reason").FillAsync(reason);
+        await dialog.GetByTestId("confirm-ok").ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    public async Task InjectFaultsAsync(double errorPercent)
+    {
+        // Radzen puts extra attributes on the <input> itself or on its wrapper depending on the component.
+        var input = Page.Locator("input[data-testid='fault-error-rate'], [data-testid='fault-error-rate'] input").First;
+        await input.FillAsync(errorPercent.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await input.PressAsync("Tab");
+        await Page.GetByTestId("fault-inject").ClickAsync();
+    }
+}
