@@ -142,7 +142,7 @@ public sealed class Rollout
             return null;
 
         var held = StageStartedAt is { } started ? now - started : TimeSpan.Zero;
-        var why = $"Stage {StageIndex + 1} held {held:g} (minimum {CurrentStage.MinDuration:g}) and every gate passed.";
+        var why = $"Stage {StageIndex + 1} held {Whole(held)} (minimum {Whole(CurrentStage.MinDuration)}) and every gate passed.";
         return StageIndex == Stages.Count - 1
             ? Move(RolloutAction.AutoPromote, EngineActor, why, RolloutState.Promoted, StageIndex, now, LatestVerdicts)
             : Move(RolloutAction.AutoAdvance, EngineActor, why, RolloutState.Running, StageIndex + 1, now, LatestVerdicts);
@@ -203,6 +203,8 @@ public sealed class Rollout
         Revision++;
         return transition with { ToPercent = CurrentPercent };
     }
+
+    private static string Whole(TimeSpan span) => TimeSpan.FromSeconds(Math.Floor(span.TotalSeconds)).ToString("c");
 
     private static string Verb(RolloutAction action) => action switch
     {

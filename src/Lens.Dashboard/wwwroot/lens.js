@@ -37,6 +37,8 @@
         root.classList.toggle('lens-stale', stale);
         const ageLabel = document.getElementById('wall-stale-age');
         if (ageLabel) ageLabel.textContent = Math.round(age / 1000) + ' s';
+        const reason = document.getElementById('wall-stale-reason');
+        if (reason) reason.textContent = connection !== 'connected' ? 'disconnected from the dashboard server' : 'no fresh data from the server';
     }
     setInterval(applyConnection, 1000);
 

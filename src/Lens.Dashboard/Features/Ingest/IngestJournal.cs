@@ -66,19 +66,28 @@ public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> lo
     private void Commit(SqliteConnection connection, SqliteCommand upsert, List<Entry> entries)
     {
         var touched = new HashSet<(string, int, long)>();
+        var perVariant = new VariantAccumulator?[2];
         foreach (var entry in entries)
         {
+            // A batch has one flag and one time bucket: look its two rows up once, not once per event.
             var batch = entry.Batch;
+            perVariant[0] = perVariant[1] = null;
             for (var i = 0; i < batch.Count; i++)
             {
-                var key = (batch.Flag, (int)batch.Variants[i], entry.Bucket);
-                if (!_open.TryGetValue(key, out var acc))
+                var variant = batch.Variants[i];
+                var acc = perVariant[variant];
+                if (acc is null)
                 {
-                    acc = Load(connection, key);
-                    _open[key] = acc;
+                    var key = (batch.Flag, (int)variant, entry.Bucket);
+                    if (!_open.TryGetValue(key, out acc))
+                    {
+                        acc = Load(connection, key);
+                        _open[key] = acc;
+                    }
+                    touched.Add(key);
+                    perVariant[variant] = acc;
                 }
                 acc.Add(batch.LatencyBuckets[i], batch.Ok[i]);
-                touched.Add(key);
             }
         }
 

@@ -1,0 +1,14 @@
+using Lens.LoadDriver;
+
+// Usage: Lens.LoadDriver ingest|breach [--server URL] [--seconds 15] [--connections 16] [--batch 1000] [--trials 20]
+// Without --server it starts src/Lens.Dashboard/bin/Release/.../Lens.Dashboard itself (build it with -c Release first).
+var mode = args.FirstOrDefault() ?? "all";
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+int IntOption(string name, int fallback) => int.TryParse(Option(name), out var v) ? v : fallback;
+
+await using var dashboard = await DashboardUnderTest.StartOrAttachAsync(Option("--server"));
+Console.WriteLine($"dashboard: {dashboard.Address}");
+if (mode is "ingest" or "all")
+    await IngestLoad.RunAsync(dashboard.Address, IntOption("--seconds", 15), IntOption("--connections", 16), IntOption("--batch", 1000));
+if (mode is "breach" or "all")
+    await BreachLatency.RunAsync(dashboard.Address, IntOption("--trials", 20));

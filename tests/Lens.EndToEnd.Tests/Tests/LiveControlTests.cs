@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Lens.EndToEnd.Tests.Infrastructure;
+using Lens.EndToEnd.Tests.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Lens.EndToEnd.Tests.Tests;
+
+[Collection("browser")]
+public sealed class LiveControlTests : IAsyncLifetime
+{
+    private readonly DashboardProcess _app = new();
+    private BrowserSession _browser = default!;
+    private DashboardApi _api = default!;
+
+    public async Task InitializeAsync()
+    {
+        await _app.StartAsync();
+        _browser = await BrowserSession.LaunchAsync();
+        _api = new DashboardApi(_app.BaseAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _api.Dispose();
+        await _browser.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Pause_InOneBrowser_ShowsInTheOtherWithinOneSecond()
+    {
+        var id = await _api.StartRolloutAsync("3.1.0", "ranking", DashboardApi.Stage(10, "01:00:00"), DashboardApi.Stage(100, "01:00:00"));
+        var lead = new RolloutPage(await _browser.NewPageAsync(_app.BaseAddress));
+        var watcher = new RolloutPage(await _browser.NewPageAsync(_app.BaseAddress));
+        await lead.OpenRolloutAsync(id);
+        await watcher.OpenRolloutAsync(id);
+        await Expect(watcher.State).ToHaveTextAsync("Running");
+
+        await lead.Action("pause").ClickAsync();
+        var dialog = lead.Page.GetByTestId("confirm-dialog");
+        await Expect(dialog.GetByTestId("confirm-ok")).ToBeDisabledAsync();
+        await dialog.GetByTestId("confirm-actor").FillAsync("dana");
+        await dialog.GetByTestId("confirm-reason").FillAsync("latency dashboards look odd");
+        var clicked = Stopwatch.StartNew();
+        await dialog.GetByTestId("confirm-ok").ClickAsync();
+
+        await Expect(watcher.State).ToHaveTextAsync("Paused", new() { Timeout = 1000 });
+        Assert.True(clicked.Elapsed < TimeSpan.FromSeconds(1.5), $"took {clicked.Elapsed}");
+        await Expect(lead.Page.Locator(".rz-notification-item")).ToContainTextAsync("Pause done");
+        await Expect(watcher.Action("pause")).ToBeDisabledAsync();
+        await Expect(watcher.ActionWrapper("pause")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("Paused"));
+        await Expect(watcher.Timeline.First).ToContainTextAsync("latency dashboards look odd");
+        await Screenshots.SaveAsync(watcher.Page, "rollout-paused-seen-by-second-browser");
+
+        var audit = (await _api.GetAsync($"/api/rollouts/{id}/audit")).AsArray();
+        Assert.Equal("dana", (string?)audit.Last()!["actor"]);
+    }
+
+    [Fact]
+    public async Task Confirm_Cancelled_ChangesNothing()
+    {
+        var id = await _api.StartRolloutAsync("3.2.0", "ranking-b", DashboardApi.Stage(10, "01:00:00"));
+        var page = new RolloutPage(await _browser.NewPageAsync(_app.BaseAddress));
+        await page.OpenRolloutAsync(id);
+        await page.Action("rollback").ClickAsync();
+        await page.Page.GetByTestId("confirm-cancel").ClickAsync();
+        await Expect(page.State).ToHaveTextAsync("Running");
+        Assert.Equal("Running", (string?)(await _api.GetAsync($"/api/rollouts/{id}"))["state"]);
+    }
+
+    [Fact]
+    public async Task KillSwitch_ActivatedFromTheUi_SendsFlagsToBaselineAndShowsEverywhere()
+    {
+        await _api.StartRolloutAsync("3.3.0", "ranking-c", DashboardApi.Stage(25, "01:00:00"));
+        var overview = new OverviewPage(await _browser.NewPageAsync(_app.BaseAddress));
+        await overview.OpenAsync();
+        var wall = new WallPage(await _browser.NewPageAsync(_app.BaseAddress));
+        await wall.OpenAsync();
+        await Expect(wall.KillSwitch).ToHaveTextAsync("Kill switch off");
+
+        await overview.Page.GetByTestId("killswitch-toggle-manual_emergency").ClickAsync();
+        await new RolloutPage(overview.Page).ConfirmAsync("sam", "search returns garbage");
+
+        await Expect(overview.Page.GetByTestId("killswitch-manual_emergency")).ToHaveAttributeAsync("data-active", "true");
+        await Expect(overview.Page.GetByTestId("killswitch-badge")).ToContainTextAsync("KILL SWITCH ON");
+        await Expect(wall.KillSwitch).ToContainTextAsync("KILL SWITCH ON", new() { Timeout = 1000 });
+        var flag = await _api.GetAsync("/api/flags/ranking-c");
+        Assert.True((bool)flag["killSwitch"]!);
+        Assert.Equal(0m, (decimal?)flag["percent"]);
+        await Screenshots.SaveAsync(wall.Page, "wall-kill-switch-on");
+        await Screenshots.SaveAsync(overview.Page, "overview-kill-switch-on");
+    }
+
+    [Fact]
+    public async Task ReleasesPage_CreateReleaseWithLiveJsonCheck_ThenStartARollout()
+    {
+        var page = await _browser.NewPageAsync(_app.BaseAddress);
+        await page.GotoAsync("/releases");
+        await page.WaitForFunctionAsync("() => document.documentElement.dataset.connection === 'connected'");
+        await page.GetByTestId("release-version").FillAsync("4.0.0");
+        await page.GetByTestId("release-config").FillAsync("{\"ranker\": ");
+        await Expect(page.GetByTestId("release-config-error")).ToContainTextAsync("Not valid JSON");
+        await Expect(page.GetByTestId("release-create")).ToBeDisabledAsync();
+        await page.GetByTestId("release-config").FillAsync("{\"ranker\": \"bm25\", \"k1\": 1.2}");
+        await Expect(page.GetByTestId("release-fingerprint-preview")).ToContainTextAsync("sha256:");
+        await page.GetByTestId("release-create").ClickAsync();
+        await Expect(page.GetByTestId("release-fingerprint").First).ToContainTextAsync("sha256:");
+
+        await page.GetByTestId("start-release").ClickAsync();
+        await page.Locator(".rz-dropdown-item", new() { HasText = "4.0.0" }).ClickAsync();
+        await page.GetByTestId("start-flag").FillAsync("new-ranker");
+        await page.GetByTestId("start-actor").FillAsync("lee");
+        await Screenshots.SaveAsync(page, "releases");
+        await page.GetByTestId("start-submit").ClickAsync();
+        await page.WaitForURLAsync("**/rollouts/**");
+        var rollout = new RolloutPage(page);
+        await Expect(rollout.State).ToHaveTextAsync("Running");
+        await Expect(rollout.Stage).ToHaveTextAsync("1 of 3");
+        var release = await _api.GetAsync("/api/releases/4.0.0");
+        Assert.StartsWith("sha256:", (string?)release["fingerprint"]);
+    }
+}
