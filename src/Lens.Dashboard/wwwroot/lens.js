@@ -10,12 +10,15 @@
         connection = state;
         applyConnection();
     }
+    // Writes only what changed: this runs every second on every open page, and a needless DOM write
+    // costs a style and layout pass (on a page of charts, times every dashboard on the machine).
+    function setText(el, text) { if (el && el.textContent !== text) el.textContent = text; }
+    function setClass(name, on) { if (root.classList.contains(name) !== on) root.classList.toggle(name, on); }
     function applyConnection() {
         const state = connection;
-        root.dataset.connection = state;
-        root.classList.toggle('lens-disconnected', state !== 'connected');
-        const l = label();
-        if (l) l.textContent = state === 'connected' ? 'Live' : state === 'connecting' ? 'Connecting…' : 'Disconnected';
+        if (root.dataset.connection !== state) root.dataset.connection = state;
+        setClass('lens-disconnected', state !== 'connected');
+        setText(label(), state === 'connected' ? 'Live' : state === 'connecting' ? 'Connecting…' : 'Disconnected');
         updateStale();
     }
     function onEnhancedLoad() {
@@ -29,16 +32,15 @@
     let lastChange = Date.now();
     function updateStale() {
         const wall = document.getElementById('wall-data');
-        if (!wall) { root.classList.remove('lens-stale'); return; }
+        if (!wall) { setClass('lens-stale', false); return; }
         if (wall.dataset.version !== lastVersion) { lastVersion = wall.dataset.version; lastChange = Date.now(); }
         const limit = Number(wall.dataset.staleAfterMs || 30000);
         const age = Date.now() - lastChange;
         const stale = connection !== 'connected' || age > limit;
-        root.classList.toggle('lens-stale', stale);
-        const ageLabel = document.getElementById('wall-stale-age');
-        if (ageLabel) ageLabel.textContent = Math.round(age / 1000) + ' s';
-        const reason = document.getElementById('wall-stale-reason');
-        if (reason) reason.textContent = connection !== 'connected' ? 'disconnected from the dashboard server' : 'no fresh data from the server';
+        setClass('lens-stale', stale);
+        if (!stale) return;
+        setText(document.getElementById('wall-stale-age'), Math.round(age / 1000) + ' s');
+        setText(document.getElementById('wall-stale-reason'), connection !== 'connected' ? 'disconnected from the dashboard server' : 'no fresh data from the server');
     }
     setInterval(applyConnection, 1000);
 
