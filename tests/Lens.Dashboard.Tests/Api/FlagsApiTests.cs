@@ -4,26 +4,20 @@ using Lens.Dashboard.Tests.Infrastructure;
 
 namespace Lens.Dashboard.Tests.Api;
 
-public sealed class FlagsApiTests : IDisposable
+public sealed class FlagsApiTests : AppTestBase
 {
-    private readonly LensAppFactory _app = new();
-    private readonly HttpClient _client;
-
-    public FlagsApiTests() => _client = _app.CreateClient();
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task Stream_OnConnect_SendsCurrentFlagsThenEveryChange()
     {
-        await _client.CreateReleaseAsync();
-        var id = (string)(await _client.CreateRolloutAsync(Requests.Rollout()))["id"]!;
-        await using var stream = await SseReader.OpenAsync(_client, "/api/flags/stream");
+        await Client.CreateReleaseAsync();
+        var id = (string)(await Client.CreateRolloutAsync(Requests.Rollout()))["id"]!;
+        await using var stream = await SseReader.OpenAsync(Client, "/api/flags/stream");
 
         var current = await stream.NextAsync(f => (string?)f["key"] == "search-ranking", TimeSpan.FromSeconds(2));
         Assert.Equal(10m, (decimal?)current["percent"]);
 
-        await _client.PostJsonAsync($"/api/rollouts/{id}/promote", Requests.Action(expectedStageIndex: 0));
+        await Client.PostJsonAsync($"/api/rollouts/{id}/promote", Requests.Action(expectedStageIndex: 0));
         var promoted = await stream.NextAsync(f => (decimal?)f["percent"] == 50m, TimeSpan.FromSeconds(1));
         Assert.True((long)promoted["version"]! > (long)current["version"]!);
     }
@@ -31,15 +25,15 @@ public sealed class FlagsApiTests : IDisposable
     [Fact]
     public async Task KillSwitch_Activated_ReachesStreamSubscribersWithinOneSecondAsBaseline()
     {
-        await _client.CreateReleaseAsync("1.0.0");
-        await _client.CreateReleaseAsync("2.0.0");
-        await _client.CreateRolloutAsync(Requests.Rollout("flag-a", "1.0.0"));
-        await _client.CreateRolloutAsync(Requests.Rollout("flag-b", "2.0.0"));
-        await using var stream = await SseReader.OpenAsync(_client, "/api/flags/stream");
+        await Client.CreateReleaseAsync("1.0.0");
+        await Client.CreateReleaseAsync("2.0.0");
+        await Client.CreateRolloutAsync(Requests.Rollout("flag-a", "1.0.0"));
+        await Client.CreateRolloutAsync(Requests.Rollout("flag-b", "2.0.0"));
+        await using var stream = await SseReader.OpenAsync(Client, "/api/flags/stream");
         await stream.NextAsync(f => (string?)f["key"] == "flag-b", TimeSpan.FromSeconds(2));
 
         var clock = Stopwatch.StartNew();
-        var response = await _client.PostJsonAsync("/api/killswitch", new { active = true, actor = "oncall", reason = "zero results in prod" });
+        var response = await Client.PostJsonAsync("/api/killswitch", new { active = true, actor = "oncall", reason = "zero results in prod" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var a = await stream.NextAsync(f => (string?)f["key"] == "flag-a" && (bool)f["killSwitch"]!, TimeSpan.FromSeconds(1));
         var b = await stream.NextAsync(f => (string?)f["key"] == "flag-b" && (bool)f["killSwitch"]!, TimeSpan.FromSeconds(1));
@@ -47,7 +41,7 @@ public sealed class FlagsApiTests : IDisposable
         Assert.Equal(0m, (decimal?)a["percent"]);
         Assert.Equal(0m, (decimal?)b["percent"]);
 
-        await _client.PostJsonAsync("/api/killswitch", new { active = false, actor = "oncall", reason = "fixed" });
+        await Client.PostJsonAsync("/api/killswitch", new { active = false, actor = "oncall", reason = "fixed" });
         var restored = await stream.NextAsync(f => (string?)f["key"] == "flag-a" && !(bool)f["killSwitch"]!, TimeSpan.FromSeconds(1));
         Assert.Equal(10m, (decimal?)restored["percent"]);
     }
@@ -59,7 +53,7 @@ public sealed class FlagsApiTests : IDisposable
     [InlineData("""{"active":true,"actor":"a","reason":"r","name":"nope"}""", "name")]
     public async Task KillSwitch_BadRequest_Returns400NamingTheField(string json, string field)
     {
-        var response = await _client.PostAsync("/api/killswitch", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync("/api/killswitch", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotNull((await response.JsonAsync())["errors"]![field]);
     }
@@ -67,7 +61,7 @@ public sealed class FlagsApiTests : IDisposable
     [Fact]
     public async Task GetFlag_Unknown_Returns404Problem()
     {
-        var response = await _client.GetAsync("/api/flags/ghost");
+        var response = await Client.GetAsync("/api/flags/ghost");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.NotNull((await response.JsonAsync())["errors"]!["key"]);
     }

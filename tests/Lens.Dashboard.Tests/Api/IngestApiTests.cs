@@ -4,20 +4,14 @@ using Lens.Dashboard.Tests.Infrastructure;
 
 namespace Lens.Dashboard.Tests.Api;
 
-public sealed class IngestApiTests : IDisposable
+public sealed class IngestApiTests : AppTestBase
 {
-    private readonly LensAppFactory _app = new();
-    private readonly HttpClient _client;
     private string _rolloutId = "";
-
-    public IngestApiTests() => _client = _app.CreateClient();
-
-    public void Dispose() => _app.Dispose();
 
     private async Task StartRolloutAsync(int minSamples = 1000)
     {
-        await _client.CreateReleaseAsync();
-        _rolloutId = (string)(await _client.CreateRolloutAsync(Requests.Rollout(stages: [Requests.Stage(10, minSamples: minSamples, maxP99Ms: 5000), Requests.Stage(100, minSamples: minSamples, maxP99Ms: 5000)])))["id"]!;
+        await Client.CreateReleaseAsync();
+        _rolloutId = (string)(await Client.CreateRolloutAsync(Requests.Rollout(stages: [Requests.Stage(10, minSamples: minSamples, maxP99Ms: 5000), Requests.Stage(100, minSamples: minSamples, maxP99Ms: 5000)])))["id"]!;
     }
 
     [Fact]
@@ -34,7 +28,7 @@ public sealed class IngestApiTests : IDisposable
             .Raw("""{"variant":"candidate","latencyMs":1e400,"ok":true}""")
             .Raw("""{"variant":"candidate","ok":true}""");
 
-        var response = await _client.PostAsync("/api/ingest", body.ToContent());
+        var response = await Client.PostAsync("/api/ingest", body.ToContent());
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var result = await response.JsonAsync();
@@ -46,7 +40,7 @@ public sealed class IngestApiTests : IDisposable
         Assert.Contains("finite", (string?)rejected[3]!["error"]);
         Assert.Contains("required", (string?)rejected[4]!["error"]);
 
-        var metrics = (await _client.GetRolloutAsync(_rolloutId))["metrics"]!;
+        var metrics = (await Client.GetRolloutAsync(_rolloutId))["metrics"]!;
         Assert.Equal(2, (long?)metrics["candidate"]!["requests"]);
         Assert.Equal(1, (long?)metrics["candidate"]!["errors"]);
         Assert.Equal(1, (long?)metrics["baseline"]!["requests"]);
@@ -57,9 +51,9 @@ public sealed class IngestApiTests : IDisposable
     {
         await StartRolloutAsync();
         var body = new IngestBody("search-ranking").Healthy(250).Healthy(750, "baseline");
-        Assert.Equal(HttpStatusCode.Accepted, (await _client.PostAsync("/api/ingest", body.ToContent())).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await _client.PostAsync("/api/ingest", body.ToContent())).StatusCode);
-        var metrics = (await _client.GetRolloutAsync(_rolloutId))["metrics"]!;
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsync("/api/ingest", body.ToContent())).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsync("/api/ingest", body.ToContent())).StatusCode);
+        var metrics = (await Client.GetRolloutAsync(_rolloutId))["metrics"]!;
         Assert.Equal(500, (long?)metrics["candidate"]!["requests"]);
         Assert.Equal(1500, (long?)metrics["baseline"]!["requests"]);
     }
@@ -70,8 +64,8 @@ public sealed class IngestApiTests : IDisposable
         await StartRolloutAsync();
         var body = new IngestBody("search-ranking");
         for (var i = 1; i <= 1000; i++) body.Event("candidate", i, ok: true);
-        await _client.PostAsync("/api/ingest", body.ToContent());
-        var candidate = (await _client.GetRolloutAsync(_rolloutId))["metrics"]!["candidate"]!;
+        await Client.PostAsync("/api/ingest", body.ToContent());
+        var candidate = (await Client.GetRolloutAsync(_rolloutId))["metrics"]!["candidate"]!;
         Assert.InRange((double)candidate["p50Ms"]!, 500 * 0.99, 500 * 1.01);
         Assert.InRange((double)candidate["p95Ms"]!, 950 * 0.99, 950 * 1.01);
         Assert.InRange((double)candidate["p99Ms"]!, 990 * 0.99, 990 * 1.01);
@@ -88,28 +82,28 @@ public sealed class IngestApiTests : IDisposable
     public async Task Post_BadBatch_ReturnsProblemNamingTheProblem(string json, int status, string field)
     {
         await StartRolloutAsync();
-        var response = await _client.PostAsync("/api/ingest", new StringContent(json, Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync("/api/ingest", new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.NotNull((await response.JsonAsync())["errors"]![field]);
-        Assert.Equal(0, (long?)(await _client.GetRolloutAsync(_rolloutId))["metrics"]!["candidate"]!["requests"]);
+        Assert.Equal(0, (long?)(await Client.GetRolloutAsync(_rolloutId))["metrics"]!["candidate"]!["requests"]);
     }
 
     [Fact]
     public async Task Post_MoreThanTenThousandEvents_Returns413AndCountsNothing()
     {
         await StartRolloutAsync();
-        var response = await _client.PostAsync("/api/ingest", new IngestBody("search-ranking").Healthy(10_001).ToContent());
+        var response = await Client.PostAsync("/api/ingest", new IngestBody("search-ranking").Healthy(10_001).ToContent());
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("10000", (string?)(await response.JsonAsync())["errors"]!["events"]![0]);
-        Assert.Equal(0, (long?)(await _client.GetRolloutAsync(_rolloutId))["metrics"]!["candidate"]!["requests"]);
+        Assert.Equal(0, (long?)(await Client.GetRolloutAsync(_rolloutId))["metrics"]!["candidate"]!["requests"]);
     }
 
     [Fact]
     public async Task Post_ExactlyTenThousandEvents_IsAccepted()
     {
         await StartRolloutAsync();
-        var response = await _client.PostAsync("/api/ingest", new IngestBody("search-ranking").Healthy(10_000).ToContent());
+        var response = await Client.PostAsync("/api/ingest", new IngestBody("search-ranking").Healthy(10_000).ToContent());
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(10_000, (int?)(await response.JsonAsync())["accepted"]);
     }

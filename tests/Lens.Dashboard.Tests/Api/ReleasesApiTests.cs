@@ -5,19 +5,13 @@ using Lens.Dashboard.Tests.Infrastructure;
 
 namespace Lens.Dashboard.Tests.Api;
 
-public sealed class ReleasesApiTests : IDisposable
+public sealed class ReleasesApiTests : AppTestBase
 {
-    private readonly LensAppFactory _app = new();
-    private readonly HttpClient _client;
-
-    public ReleasesApiTests() => _client = _app.CreateClient();
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task Post_ValidRelease_Returns201WithFingerprintOfCanonicalConfig()
     {
-        var response = await _client.PostAsJsonAsync("/api/releases", new { version = "2.4.0", config = new { b = 2, a = 1 } });
+        var response = await Client.PostAsJsonAsync("/api/releases", new { version = "2.4.0", config = new { b = 2, a = 1 } });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.JsonAsync();
         Assert.Equal("2.4.0", (string?)body["version"]);
@@ -30,16 +24,16 @@ public sealed class ReleasesApiTests : IDisposable
     [Fact]
     public async Task Post_SameConfigDifferentKeyOrder_GivesSameFingerprint()
     {
-        var a = await (await _client.PostAsync("/api/releases", Json("""{"version":"1","config":{"x":1,"y":[1,2]}}"""))).JsonAsync();
-        var b = await (await _client.PostAsync("/api/releases", Json("""{"version":"2","config":{ "y" : [1, 2], "x" : 1.0 }}"""))).JsonAsync();
+        var a = await (await Client.PostAsync("/api/releases", Json("""{"version":"1","config":{"x":1,"y":[1,2]}}"""))).JsonAsync();
+        var b = await (await Client.PostAsync("/api/releases", Json("""{"version":"2","config":{ "y" : [1, 2], "x" : 1.0 }}"""))).JsonAsync();
         Assert.Equal((string?)a["fingerprint"], (string?)b["fingerprint"]);
     }
 
     [Fact]
     public async Task Post_ExistingVersion_Returns409NamingVersion()
     {
-        await _client.CreateReleaseAsync("2.4.0");
-        var response = await _client.PostAsJsonAsync("/api/releases", Requests.Release("2.4.0"));
+        await Client.CreateReleaseAsync("2.4.0");
+        var response = await Client.PostAsJsonAsync("/api/releases", Requests.Release("2.4.0"));
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.NotNull((await response.JsonAsync())["errors"]!["version"]);
     }
@@ -53,7 +47,7 @@ public sealed class ReleasesApiTests : IDisposable
     [InlineData("""{"version":1,"config":{}}""", "version")]
     public async Task Post_BadInput_Returns400ProblemNamingTheField(string json, string field)
     {
-        var response = await _client.PostAsync("/api/releases", Json(json));
+        var response = await Client.PostAsync("/api/releases", Json(json));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.JsonAsync();
@@ -64,9 +58,9 @@ public sealed class ReleasesApiTests : IDisposable
     [Fact]
     public async Task Get_List_ReturnsCreatedReleases()
     {
-        await _client.CreateReleaseAsync("1.0.0");
-        await _client.CreateReleaseAsync("1.1.0");
-        var list = await (await _client.GetAsync("/api/releases")).JsonAsync();
+        await Client.CreateReleaseAsync("1.0.0");
+        await Client.CreateReleaseAsync("1.1.0");
+        var list = await (await Client.GetAsync("/api/releases")).JsonAsync();
         Assert.Equal(["1.0.0", "1.1.0"], list.AsArray().Select(r => (string)r!["version"]!).Order());
     }
 

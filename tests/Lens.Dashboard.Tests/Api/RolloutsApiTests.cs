@@ -4,20 +4,14 @@ using Lens.Dashboard.Tests.Infrastructure;
 
 namespace Lens.Dashboard.Tests.Api;
 
-public sealed class RolloutsApiTests : IDisposable
+public sealed class RolloutsApiTests : AppTestBase
 {
-    private readonly LensAppFactory _app = new();
-    private readonly HttpClient _client;
-
-    public RolloutsApiTests() => _client = _app.CreateClient();
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task Post_NamedPlan_StartsAtFirstStageAndDrivesTheFlag()
     {
-        await _client.CreateReleaseAsync();
-        var response = await _client.PostAsJsonAsync("/api/rollouts", new { releaseVersion = "2.4.0", flag = "search-ranking", plan = "canary-ramp-rollout" });
+        await Client.CreateReleaseAsync();
+        var response = await Client.PostAsJsonAsync("/api/rollouts", new { releaseVersion = "2.4.0", flag = "search-ranking", plan = "canary-ramp-rollout" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var rollout = await response.JsonAsync();
         Assert.Equal("Running", (string?)rollout["state"]);
@@ -26,7 +20,7 @@ public sealed class RolloutsApiTests : IDisposable
         Assert.Equal(3, rollout["stages"]!.AsArray().Count);
         Assert.Equal("02:00:00", (string?)rollout["stages"]![0]!["minDuration"]);
 
-        var flag = await (await _client.GetAsync("/api/flags/search-ranking")).JsonAsync();
+        var flag = await (await Client.GetAsync("/api/flags/search-ranking")).JsonAsync();
         Assert.Equal(1m, (decimal?)flag["percent"]);
         Assert.False((bool?)flag["killSwitch"]);
         Assert.Equal(16, ((string?)flag["salt"])!.Length);
@@ -35,8 +29,8 @@ public sealed class RolloutsApiTests : IDisposable
     [Fact]
     public async Task Post_CustomStages_KeepsSecondsAndHundredthsOfAPercent()
     {
-        await _client.CreateReleaseAsync();
-        var rollout = await _client.CreateRolloutAsync(Requests.Rollout(stages: [Requests.Stage(0.25, "00:00:07"), Requests.Stage(100, "00:01:00")]));
+        await Client.CreateReleaseAsync();
+        var rollout = await Client.CreateRolloutAsync(Requests.Rollout(stages: [Requests.Stage(0.25, "00:00:07"), Requests.Stage(100, "00:01:00")]));
         Assert.Equal(0.25m, (decimal?)rollout["percent"]);
         Assert.Equal("00:00:07", (string?)rollout["stages"]![0]!["minDuration"]);
     }
@@ -51,8 +45,8 @@ public sealed class RolloutsApiTests : IDisposable
     [InlineData("""{"releaseVersion":"2.4.0","flag":"f","stages":[{"percent":10,"minDuration":"00:00:30","gates":{"maxErrorRate":2}}]}""", "stages[0].gates.maxErrorRate")]
     public async Task Post_BadRollout_Returns400NamingTheField(string json, string field)
     {
-        await _client.CreateReleaseAsync();
-        var response = await _client.PostAsync("/api/rollouts", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        await Client.CreateReleaseAsync();
+        var response = await Client.PostAsync("/api/rollouts", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.JsonAsync())["errors"]!.AsObject();
         Assert.Contains(field, errors.Select(e => e.Key));
@@ -61,7 +55,7 @@ public sealed class RolloutsApiTests : IDisposable
     [Fact]
     public async Task Post_UnknownRelease_Returns422()
     {
-        var response = await _client.PostAsJsonAsync("/api/rollouts", Requests.Rollout(releaseVersion: "9.9.9"));
+        var response = await Client.PostAsJsonAsync("/api/rollouts", Requests.Rollout(releaseVersion: "9.9.9"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.NotNull((await response.JsonAsync())["errors"]!["releaseVersion"]);
     }
@@ -69,9 +63,9 @@ public sealed class RolloutsApiTests : IDisposable
     [Fact]
     public async Task Post_SecondRolloutOnBusyFlag_Returns409()
     {
-        await _client.CreateReleaseAsync();
-        await _client.CreateRolloutAsync(Requests.Rollout());
-        var response = await _client.PostAsJsonAsync("/api/rollouts", Requests.Rollout());
+        await Client.CreateReleaseAsync();
+        await Client.CreateRolloutAsync(Requests.Rollout());
+        var response = await Client.PostAsJsonAsync("/api/rollouts", Requests.Rollout());
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.NotNull((await response.JsonAsync())["errors"]!["flag"]);
     }
@@ -79,30 +73,30 @@ public sealed class RolloutsApiTests : IDisposable
     [Fact]
     public async Task Actions_FollowTheStateMachine_AndIllegalOnesGet409WithReason()
     {
-        await _client.CreateReleaseAsync();
-        var id = (string)(await _client.CreateRolloutAsync(Requests.Rollout()))["id"]!;
+        await Client.CreateReleaseAsync();
+        var id = (string)(await Client.CreateRolloutAsync(Requests.Rollout()))["id"]!;
 
-        var pause = await _client.PostAsJsonAsync($"/api/rollouts/{id}/pause", Requests.Action(reason: "checking dashboards"));
+        var pause = await Client.PostAsJsonAsync($"/api/rollouts/{id}/pause", Requests.Action(reason: "checking dashboards"));
         Assert.Equal(HttpStatusCode.OK, pause.StatusCode);
         Assert.Equal("Paused", (string?)(await pause.JsonAsync())["state"]);
 
-        var promote = await _client.PostAsJsonAsync($"/api/rollouts/{id}/promote", Requests.Action(expectedStageIndex: 0));
+        var promote = await Client.PostAsJsonAsync($"/api/rollouts/{id}/promote", Requests.Action(expectedStageIndex: 0));
         Assert.Equal(HttpStatusCode.Conflict, promote.StatusCode);
         var problem = await promote.JsonAsync();
         Assert.Contains("Paused", (string?)problem["detail"]);
 
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync($"/api/rollouts/{id}/resume", Requests.Action())).StatusCode);
-        var promoted = await _client.PostAsJsonAsync($"/api/rollouts/{id}/promote", Requests.Action(expectedStageIndex: 0));
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsJsonAsync($"/api/rollouts/{id}/resume", Requests.Action())).StatusCode);
+        var promoted = await Client.PostAsJsonAsync($"/api/rollouts/{id}/promote", Requests.Action(expectedStageIndex: 0));
         Assert.Equal(50m, (decimal?)(await promoted.JsonAsync())["percent"]);
 
-        var rollback = await _client.PostAsJsonAsync($"/api/rollouts/{id}/rollback", Requests.Action(reason: "customer reports"));
+        var rollback = await Client.PostAsJsonAsync($"/api/rollouts/{id}/rollback", Requests.Action(reason: "customer reports"));
         Assert.Equal("RolledBack", (string?)(await rollback.JsonAsync())["state"]);
-        Assert.Equal(0m, (decimal?)(await (await _client.GetAsync("/api/flags/search-ranking")).JsonAsync())["percent"]);
+        Assert.Equal(0m, (decimal?)(await (await Client.GetAsync("/api/flags/search-ranking")).JsonAsync())["percent"]);
 
-        var abort = await _client.PostAsJsonAsync($"/api/rollouts/{id}/abort", Requests.Action());
+        var abort = await Client.PostAsJsonAsync($"/api/rollouts/{id}/abort", Requests.Action());
         Assert.Equal(HttpStatusCode.Conflict, abort.StatusCode);
 
-        var audit = (await (await _client.GetAsync($"/api/rollouts/{id}/audit")).JsonAsync()).AsArray();
+        var audit = (await (await Client.GetAsync($"/api/rollouts/{id}/audit")).JsonAsync()).AsArray();
         Assert.Equal(["Start", "Pause", "Resume", "Promote", "Rollback"], audit.Select(a => (string)a!["action"]!));
         Assert.Equal("customer reports", (string?)audit[4]!["reason"]);
         Assert.Equal("alice", (string?)audit[4]!["actor"]);
@@ -114,9 +108,9 @@ public sealed class RolloutsApiTests : IDisposable
     [InlineData("promote", """{"actor":"a","reason":"r"}""", "expectedStageIndex")]
     public async Task Action_MissingField_Returns400NamingIt(string action, string json, string field)
     {
-        await _client.CreateReleaseAsync();
-        var id = (string)(await _client.CreateRolloutAsync(Requests.Rollout()))["id"]!;
-        var response = await _client.PostAsync($"/api/rollouts/{id}/{action}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        await Client.CreateReleaseAsync();
+        var id = (string)(await Client.CreateRolloutAsync(Requests.Rollout()))["id"]!;
+        var response = await Client.PostAsync($"/api/rollouts/{id}/{action}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotNull((await response.JsonAsync())["errors"]![field]);
     }
@@ -124,32 +118,32 @@ public sealed class RolloutsApiTests : IDisposable
     [Fact]
     public async Task Action_UnknownRollout_Returns404()
     {
-        var response = await _client.PostAsJsonAsync($"/api/rollouts/{Guid.NewGuid()}/pause", Requests.Action());
+        var response = await Client.PostAsJsonAsync($"/api/rollouts/{Guid.NewGuid()}/pause", Requests.Action());
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
     public async Task Promote_TenLeadsAtOnceOnTheSameStage_MakesExactlyOneTransition()
     {
-        await _client.CreateReleaseAsync();
-        var id = (string)(await _client.CreateRolloutAsync(Requests.Rollout()))["id"]!;
+        await Client.CreateReleaseAsync();
+        var id = (string)(await Client.CreateRolloutAsync(Requests.Rollout()))["id"]!;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
-            _client.PostAsJsonAsync($"/api/rollouts/{id}/promote", Requests.Action(actor: $"lead-{i}", expectedStageIndex: 0))));
+            Client.PostAsJsonAsync($"/api/rollouts/{id}/promote", Requests.Action(actor: $"lead-{i}", expectedStageIndex: 0))));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
-        var rollout = await _client.GetRolloutAsync(id);
+        var rollout = await Client.GetRolloutAsync(id);
         Assert.Equal(1, (int?)rollout["stageIndex"]);
-        var audit = (await (await _client.GetAsync($"/api/rollouts/{id}/audit")).JsonAsync()).AsArray();
+        var audit = (await (await Client.GetAsync($"/api/rollouts/{id}/audit")).JsonAsync()).AsArray();
         Assert.Single(audit, a => (string?)a!["action"] == "Promote");
     }
 
     [Fact]
     public async Task Get_Rollout_ShowsAllowedActionsWithReasons()
     {
-        await _client.CreateReleaseAsync();
-        var rollout = await _client.CreateRolloutAsync(Requests.Rollout());
+        await Client.CreateReleaseAsync();
+        var rollout = await Client.CreateRolloutAsync(Requests.Rollout());
         Assert.Null(rollout["actions"]!["pause"]);
         Assert.Contains("Running", (string?)rollout["actions"]!["resume"]);
     }
