@@ -1,0 +1,16 @@
+using System.CommandLine;
+using Lens.Cli.Monitor;
+
+namespace Lens.Cli;
+
+/// <summary>The <c>lens</c> command line. Writers are parameters so tests run it in-process.</summary>
+public static class LensCli
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var monitor = new Command("monitor", "Drift detection tools.") { CusumCommand.Create(stdout, stderr) };
+        var root = new RootCommand("lens: the Lens Dashboard command line") { monitor };
+        var parsed = root.Parse(args);
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

@@ -1,0 +1,49 @@
+namespace Lens.Core.Statistics;
+
+/// <summary>
+/// The two-sided tabular CUSUM exactly as the textbook defines it, with C⁺₀ = C⁻₀ = 0:
+/// C⁺ᵢ = max(0, xᵢ − (μ₀ + K) + C⁺ᵢ₋₁) and C⁻ᵢ = max(0, (μ₀ − K) − xᵢ + C⁻ᵢ₋₁), K = kσ, H = hσ.
+/// A side signals while it exceeds H. Sums are not reset on a signal; <see cref="Reset"/> does that when a
+/// person decides to (for example after the cause is fixed).
+/// </summary>
+public sealed class CusumDetector
+{
+    private int _index;
+
+    public CusumDetector(CusumParameters parameters)
+    {
+        var problems = parameters.Problems();
+        if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(parameters));
+        Parameters = parameters;
+    }
+
+    public CusumParameters Parameters { get; }
+    public double CPlus { get; private set; }
+    public double CMinus { get; private set; }
+    public int NPlus { get; private set; }
+    public int NMinus { get; private set; }
+
+    public CusumStep Add(double value)
+    {
+        if (!double.IsFinite(value)) throw new ArgumentOutOfRangeException(nameof(value), "Observations must be finite numbers.");
+        var p = Parameters;
+        CPlus = Math.Max(0, value - (p.Target + p.Allowance) + CPlus);
+        CMinus = Math.Max(0, (p.Target - p.Allowance) - value + CMinus);
+        NPlus = CPlus > 0 ? NPlus + 1 : 0;
+        NMinus = CMinus > 0 ? NMinus + 1 : 0;
+        _index++;
+        return new CusumStep(_index, value, CPlus, CMinus, NPlus, NMinus, CPlus > p.DecisionInterval, CMinus > p.DecisionInterval);
+    }
+
+    public void Reset()
+    {
+        CPlus = CMinus = 0;
+        NPlus = NMinus = 0;
+    }
+
+    public static IReadOnlyList<CusumStep> Replay(IEnumerable<double> series, CusumParameters parameters)
+    {
+        var detector = new CusumDetector(parameters);
+        return series.Select(detector.Add).ToArray();
+    }
+}
