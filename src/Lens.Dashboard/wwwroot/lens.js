@@ -17,7 +17,7 @@
     function applyConnection() {
         const state = connection;
         if (root.dataset.connection !== state) root.dataset.connection = state;
-        setClass('lens-disconnected', state !== 'connected');
+        setClass('lens-disconnected', state === 'disconnected');
         setText(label(), state === 'connected' ? 'Live' : state === 'connecting' ? 'Connecting…' : 'Disconnected');
         updateStale();
     }
