@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lens.Cli.Bench;
 using Lens.Cli.Monitor;
 
 namespace Lens.Cli;
@@ -9,7 +10,8 @@ public static class LensCli
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var monitor = new Command("monitor", "Drift detection tools.") { CusumCommand.Create(stdout, stderr) };
-        var root = new RootCommand("lens: the Lens Dashboard command line") { monitor };
+        var bench = new Command("bench", "Release quality: evaluate runs against judgments.") { BenchEvalCommand.Create(stdout, stderr) };
+        var root = new RootCommand("lens: the Lens Dashboard command line") { bench, monitor };
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

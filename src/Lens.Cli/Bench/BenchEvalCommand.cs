@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Text.Json;
+using Lens.Core.Bench;
+
+namespace Lens.Cli.Bench;
+
+/// <summary><c>lens bench eval</c>: scores a run (and optionally a baseline run) against qrels, as trec_eval would.</summary>
+public static class BenchEvalCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var qrels = new Option<FileInfo>("--qrels") { Description = "relevance judgments: qid iter docno rel", Required = true };
+        var run = new Option<FileInfo>("--run") { Description = "the candidate's run: qid Q0 docno rank score tag", Required = true };
+        var baseline = new Option<FileInfo?>("--baseline") { Description = "the baseline's run, to report differences" };
+        var measures = new Option<string?>("--measures") { Description = "comma separated, default map,recip_rank,P_1,recall_50,ndcg_cut_10" };
+        var perQuery = new Option<bool>("--per-query") { Description = "also print each query's values" };
+        var format = new Option<string>("--format") { Description = "trec (trec_eval's layout) or json", DefaultValueFactory = _ => "trec" };
+        format.AcceptOnlyFromAmong("trec", "json");
+
+        var command = new Command("eval", "Evaluate a TREC run against qrels with trec_eval's definitions.")
+        {
+            qrels, run, baseline, measures, perQuery, format,
+        };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var chosen = ParseMeasures(parse.GetValue(measures));
+                var judgments = Read(parse.GetValue(qrels)!, TrecFiles.ReadQrels);
+                var candidate = TrecEvaluator.Evaluate(judgments, Read(parse.GetValue(run)!, TrecFiles.ReadRun), chosen);
+                var baselineFile = parse.GetValue(baseline);
+                var reference = baselineFile is null ? null : TrecEvaluator.Evaluate(judgments, Read(baselineFile, TrecFiles.ReadRun), chosen);
+                if (candidate.PerQuery.Count == 0) throw new CliException("no query has both judgments and results.");
+
+                if (parse.GetValue(format) == "json") stdout.Write(Json(candidate, reference, parse.GetValue(perQuery)));
+                else
+                {
+                    stdout.Write(TrecOutput.Format(candidate, parse.GetValue(perQuery)));
+                    if (reference is not null)
+                        for (var m = 0; m < candidate.Measures.Count; m++)
+                            stdout.Write($"{("delta_" + candidate.Measures[m].Name).PadRight(22)}\tall\t{TrecOutput.FourDecimals(candidate.Means[m] - reference.Means[m])}\n");
+                }
+                return 0;
+            }
+            catch (Exception ex) when (ex is CliException or TrecFormatException or ArgumentException)
+            {
+                stderr.WriteLine($"lens bench eval: {ex.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<TrecMeasure> ParseMeasures(string? list) =>
+        string.IsNullOrWhiteSpace(list)
+            ? TrecMeasure.Defaults
+            : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TrecMeasure.Parse).ToArray();
+
+    private static T Read<T>(FileInfo file, Func<TextReader, string, T> read)
+    {
+        if (!file.Exists) throw new CliException($"{file.FullName}: no such file.");
+        using var reader = file.OpenText();
+        return read(reader, file.FullName);
+    }
+
+    private static string Json(TrecEvaluation candidate, TrecEvaluation? baseline, bool perQuery)
+    {
+        var measures = candidate.Measures.Select((m, i) => new
+        {
+            measure = m.Name,
+            candidate = candidate.Means[i],
+            baseline = baseline?.Means[i],
+            delta = baseline is null ? (double?)null : candidate.Means[i] - baseline.Means[i],
+        });
+        var queries = perQuery
+            ? candidate.PerQuery.Select(q => new { qid = q.Qid, values = candidate.Measures.Select((m, i) => new { measure = m.Name, value = q.Values[i] }) })
+            : null;
+        return JsonSerializer.Serialize(new { queries = candidate.PerQuery.Count, measures, perQuery = queries },
+            new JsonSerializerOptions { WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }) + "\n";
+    }
+}
