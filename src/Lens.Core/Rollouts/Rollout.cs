@@ -64,7 +64,7 @@ public sealed class Rollout
 
     public RolloutTransition Start(string actor, string reason, DateTimeOffset now)
     {
-        Require(RolloutAction.Start, RolloutState.Pending);
+        Require(RolloutAction.Start);
         return Move(RolloutAction.Start, actor, reason, RolloutState.Running, 0, now, []);
     }
 
@@ -73,7 +73,7 @@ public sealed class Rollout
     public RolloutTransition Promote(int expectedStageIndex, string actor, string reason, DateTimeOffset now)
     {
         RequireHuman(RolloutAction.Promote, actor, reason);
-        Require(RolloutAction.Promote, RolloutState.Running);
+        Require(RolloutAction.Promote);
         if (expectedStageIndex != StageIndex)
             throw new RolloutTransitionException(RolloutAction.Promote, State,
                 $"The rollout is at stage {StageIndex + 1}, not stage {expectedStageIndex + 1} as expected: it has moved on since you looked.");
@@ -85,7 +85,7 @@ public sealed class Rollout
     public RolloutTransition Pause(string actor, string reason, DateTimeOffset now)
     {
         RequireHuman(RolloutAction.Pause, actor, reason);
-        Require(RolloutAction.Pause, RolloutState.Running);
+        Require(RolloutAction.Pause);
         return Move(RolloutAction.Pause, actor, reason, RolloutState.Paused, StageIndex, now, LatestVerdicts);
     }
 
@@ -93,21 +93,21 @@ public sealed class Rollout
     public RolloutTransition Resume(string actor, string reason, DateTimeOffset now)
     {
         RequireHuman(RolloutAction.Resume, actor, reason);
-        Require(RolloutAction.Resume, RolloutState.Paused);
+        Require(RolloutAction.Resume);
         return Move(RolloutAction.Resume, actor, reason, RolloutState.Running, StageIndex, now, []);
     }
 
     public RolloutTransition Rollback(string actor, string reason, DateTimeOffset now)
     {
         RequireHuman(RolloutAction.Rollback, actor, reason);
-        Require(RolloutAction.Rollback, RolloutState.Running, RolloutState.Paused);
+        Require(RolloutAction.Rollback);
         return Move(RolloutAction.Rollback, actor, reason, RolloutState.RolledBack, StageIndex, now, LatestVerdicts);
     }
 
     public RolloutTransition Abort(string actor, string reason, DateTimeOffset now)
     {
         RequireHuman(RolloutAction.Abort, actor, reason);
-        Require(RolloutAction.Abort, RolloutState.Pending, RolloutState.Running, RolloutState.Paused);
+        Require(RolloutAction.Abort);
         return Move(RolloutAction.Abort, actor, reason, RolloutState.Aborted, StageIndex, now, LatestVerdicts);
     }
 
@@ -119,7 +119,7 @@ public sealed class Rollout
     public RolloutTransition? RecordEvaluation(IReadOnlyList<GateVerdict> verdicts, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(verdicts);
-        Require(RolloutAction.AutoAdvance, RolloutState.Running);
+        Require(RolloutAction.AutoAdvance);
         LatestVerdicts = verdicts.ToArray();
         LastEvaluatedAt = now;
         UpdatedAt = now;
@@ -157,25 +157,27 @@ public sealed class Rollout
     }
 
     /// <summary>Whether an action is legal now, and if not, why: the same rule the methods enforce.</summary>
-    public string? WhyNot(RolloutAction action) => action switch
+    public string? WhyNot(RolloutAction action)
     {
-        RolloutAction.Start => Refusal(action, RolloutState.Pending),
-        RolloutAction.Promote => Refusal(action, RolloutState.Running),
-        RolloutAction.Pause => Refusal(action, RolloutState.Running),
-        RolloutAction.Resume => Refusal(action, RolloutState.Paused),
-        RolloutAction.Rollback => Refusal(action, RolloutState.Running, RolloutState.Paused),
-        RolloutAction.Abort => Refusal(action, RolloutState.Pending, RolloutState.Running, RolloutState.Paused),
-        _ => Refusal(action, RolloutState.Running),
-    };
-
-    private string? Refusal(RolloutAction action, params RolloutState[] allowed) =>
-        allowed.Contains(State)
+        var allowed = AllowedStates(action);
+        return allowed.Contains(State)
             ? null
             : $"Cannot {Verb(action)} a rollout that is {State}; {Verb(action)} is allowed only when {string.Join(" or ", allowed)}.";
+    }
 
-    private void Require(RolloutAction action, params RolloutState[] allowed)
+    // The one table of legal transitions: the action methods enforce it and WhyNot explains it.
+    private static RolloutState[] AllowedStates(RolloutAction action) => action switch
     {
-        if (Refusal(action, allowed) is { } why) throw new RolloutTransitionException(action, State, why);
+        RolloutAction.Start => [RolloutState.Pending],
+        RolloutAction.Resume => [RolloutState.Paused],
+        RolloutAction.Rollback => [RolloutState.Running, RolloutState.Paused],
+        RolloutAction.Abort => [RolloutState.Pending, RolloutState.Running, RolloutState.Paused],
+        _ => [RolloutState.Running], // Promote, Pause and the engine's evaluation
+    };
+
+    private void Require(RolloutAction action)
+    {
+        if (WhyNot(action) is { } why) throw new RolloutTransitionException(action, State, why);
     }
 
     private void RequireHuman(RolloutAction action, string actor, string reason)
