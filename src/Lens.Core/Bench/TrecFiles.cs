@@ -11,13 +11,8 @@ public static class TrecFiles
     public static Dictionary<string, Dictionary<string, int>> ReadQrels(TextReader reader, string file)
     {
         var qrels = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        var number = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var (number, f) in Records(reader, file, "qrels", "qid iter docno rel"))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var f = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (f.Length != 4) throw new TrecFormatException(file, number, $"a qrels line has 4 fields (qid iter docno rel), this one has {f.Length}.");
             if (!int.TryParse(f[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rel))
                 throw new TrecFormatException(file, number, $"relevance '{f[3]}' is not a whole number.");
             if (!qrels.TryGetValue(f[0], out var judged)) qrels[f[0]] = judged = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -30,13 +25,8 @@ public static class TrecFiles
     {
         var run = new Dictionary<string, List<TrecResult>>(StringComparer.Ordinal);
         var seen = new HashSet<(string, string)>();
-        var number = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var (number, f) in Records(reader, file, "run", "qid Q0 docno rank score tag"))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var f = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (f.Length != 6) throw new TrecFormatException(file, number, $"a run line has 6 fields (qid Q0 docno rank score tag), this one has {f.Length}.");
             if (!long.TryParse(f[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
                 throw new TrecFormatException(file, number, $"rank '{f[3]}' is not a whole number.");
             if (!double.TryParse(f[4], NumberStyles.Float, CultureInfo.InvariantCulture, out var score) || !double.IsFinite(score))
@@ -46,5 +36,22 @@ public static class TrecFiles
             results.Add(new TrecResult(f[2], score));
         }
         return run;
+    }
+
+    /// <summary>The non-blank lines as whitespace-separated fields, each with its 1-based line number; a line with the
+    /// wrong number of fields is refused naming the file and the line.</summary>
+    private static IEnumerable<(int Number, string[] Fields)> Records(TextReader reader, string file, string kind, string layout)
+    {
+        var expected = layout.Split(' ').Length;
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length != expected)
+                throw new TrecFormatException(file, number, $"a {kind} line has {expected} fields ({layout}), this one has {fields.Length}.");
+            yield return (number, fields);
+        }
     }
 }

@@ -6,8 +6,17 @@ namespace Lens.Dashboard.Http;
 /// <summary>RFC 7807 problem responses that always name the field at fault under <c>errors</c>.</summary>
 public static class LensProblems
 {
+    /// <summary>An illegal or stale transition: always 409, with the aggregate's own reason.</summary>
+    public static ProblemHttpResult For(Lens.Core.Rollouts.RolloutTransitionException ex) => Field("state", ex.Message, StatusCodes.Status409Conflict);
+
+    public static ProblemHttpResult For(Lens.Dashboard.Features.Rollouts.RolloutRequestException ex) => Field(ex.Field, ex.Message, ex.Status);
+
     public static ProblemHttpResult Field(string field, string message, int status = StatusCodes.Status400BadRequest) =>
         Fields(new Dictionary<string, string[]> { [field] = [message] }, message, status);
+
+    /// <summary>A problem for several fields at once; its detail lists each field with its first message.</summary>
+    public static ProblemHttpResult Fields(IDictionary<string, string[]> errors, int status = StatusCodes.Status400BadRequest) =>
+        Fields(errors, string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")), status);
 
     public static ProblemHttpResult Fields(IDictionary<string, string[]> errors, string detail, int status = StatusCodes.Status400BadRequest) =>
         TypedResults.Problem(new ProblemDetails

@@ -62,7 +62,7 @@ public static class CanaryApi
             var rollout = await engine.ActAsync(id.Value, RolloutAction.Promote, body.Actor, body.Reason, body.ExpectedStageIndex, ct);
             return TypedResults.Ok(RolloutView.From(rollout, RolloutsApi.WindowFor(rollout, metrics), clock.GetUtcNow()));
         }
-        catch (RolloutTransitionException ex) { return LensProblems.Field("state", ex.Message, StatusCodes.Status409Conflict); }
-        catch (RolloutRequestException ex) { return LensProblems.Field(ex.Field, ex.Message, ex.Status); }
+        catch (RolloutTransitionException ex) { return LensProblems.For(ex); }
+        catch (RolloutRequestException ex) { return LensProblems.For(ex); }
     }
 }

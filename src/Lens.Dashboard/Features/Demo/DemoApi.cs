@@ -39,7 +39,7 @@ public static class DemoApi
             var errors = new Dictionary<string, string[]>();
             if (body!.ErrorRate is { } rate && (rate < 0 || rate > 1)) errors["errorRate"] = ["Error rate is a fraction between 0 and 1."];
             if (body.AddedLatencyMs is { } added && (added < 0 || added > 10_000)) errors["addedLatencyMs"] = ["Added latency is between 0 and 10000 ms."];
-            if (errors.Count > 0) return LensProblems.Fields(errors, string.Join(" ", errors.Values.SelectMany(v => v)));
+            if (errors.Count > 0) return LensProblems.Fields(errors);
             faults.Set(body.ErrorRate ?? 0, body.AddedLatencyMs ?? 0);
             return TypedResults.Ok(faults.Current);
         });

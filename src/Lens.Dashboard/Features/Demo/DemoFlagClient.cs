@@ -28,7 +28,7 @@ public sealed class DemoFlagClient(ILogger<DemoFlagClient> logger)
                 {
                     if (!line.StartsWith("data: ", StringComparison.Ordinal)) continue;
                     var flag = JsonSerializer.Deserialize<FlagState>(line["data: ".Length..], LensJson.Options);
-                    if (flag is not null) _flags.AddOrUpdate(flag.Key, flag, (_, old) => old.Version > flag.Version ? old : flag);
+                    if (flag is not null) _flags.AddOrUpdate(flag.Key, flag, (_, old) => old.NewerOf(flag));
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }

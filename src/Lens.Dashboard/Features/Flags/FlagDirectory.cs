@@ -34,7 +34,7 @@ public sealed class FlagDirectory
 
     public void Set(FlagState state)
     {
-        _flags.AddOrUpdate(state.Key, state, (_, old) => old.Version > state.Version ? old : state);
+        _flags.AddOrUpdate(state.Key, state, (_, old) => old.NewerOf(state));
         foreach (var channel in _subscribers.Values) channel.Writer.TryWrite(state);
     }
 

@@ -43,7 +43,7 @@ public static class FlagsApi
         if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["A kill switch change needs a reason; it goes in the audit log."];
         var name = body.Name ?? KillSwitch.ManualEmergency;
         if (!KillSwitch.Names.Contains(name)) errors["name"] = [$"Unknown kill switch '{name}'. Known: {string.Join(", ", KillSwitch.Names)}."];
-        if (errors.Count > 0) return LensProblems.Fields(errors, string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
+        if (errors.Count > 0) return LensProblems.Fields(errors);
         return TypedResults.Ok(await service.SetAsync(name, body.Active!.Value, body.Actor!, body.Reason!, ct));
     }
 

@@ -15,7 +15,7 @@ public sealed class ReleaseCatalog(IDbContextFactory<LensDbContext> dbFactory, T
         version = version.Trim();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Releases.AnyAsync(r => r.Version == version, ct))
-            throw new RolloutRequestException("version", $"Release {version} already exists; a release is frozen once created.", StatusCodes.Status409Conflict);
+            throw AlreadyExists(version);
         var release = Release.Create(version, configuration, clock.GetUtcNow());
         db.Releases.Add(release);
         db.AuditEntries.Add(AuditEntry.ForSubject("release:" + version, "Create", actor, $"fingerprint {release.Fingerprint}", release.CreatedAt));
@@ -25,9 +25,12 @@ public sealed class ReleaseCatalog(IDbContextFactory<LensDbContext> dbFactory, T
         }
         catch (DbUpdateException) // the unique index caught a concurrent create of the same version
         {
-            throw new RolloutRequestException("version", $"Release {version} already exists; a release is frozen once created.", StatusCodes.Status409Conflict);
+            throw AlreadyExists(version);
         }
         events.Publish(new LensEvent(LensEvent.ReleaseCreated, release.CreatedAt, Detail: version));
         return release;
     }
+
+    private static RolloutRequestException AlreadyExists(string version) =>
+        new("version", $"Release {version} already exists; a release is frozen once created.", StatusCodes.Status409Conflict);
 }

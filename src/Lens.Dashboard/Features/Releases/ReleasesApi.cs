@@ -34,7 +34,7 @@ public static class ReleasesApi
         if (string.IsNullOrWhiteSpace(body!.Version)) errors["version"] = ["A version is required, for example \"2.4.0\"."];
         else if (body.Version.Length > Release.MaxVersionLength) errors["version"] = [$"A version is at most {Release.MaxVersionLength} characters."];
         if (body.Config is not { ValueKind: JsonValueKind.Object }) errors["config"] = ["The configuration must be a JSON object."];
-        if (errors.Count > 0) return LensProblems.Fields(errors, string.Join(" ", errors.Values.SelectMany(v => v)));
+        if (errors.Count > 0) return LensProblems.Fields(errors);
 
         Release release;
         try
@@ -43,7 +43,7 @@ public static class ReleasesApi
         }
         catch (RolloutRequestException ex)
         {
-            return LensProblems.Field(ex.Field, ex.Message, ex.Status);
+            return LensProblems.For(ex);
         }
         return TypedResults.Created($"/api/releases/{Uri.EscapeDataString(release.Version)}", ReleaseView.From(release));
     }

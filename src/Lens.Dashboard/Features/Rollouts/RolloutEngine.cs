@@ -106,17 +106,17 @@ public sealed class RolloutEngine(
             var stageIndex = rollout.StageIndex;
             var transition = rollout.RecordEvaluation(verdicts, now);
             db.GateVerdicts.AddRange(verdicts.Select(v => GateVerdictRecord.From(rollout.Id, stageIndex, now, v)));
-            if (transition is not null) db.AuditEntries.Add(AuditEntry.For(transition));
-            var flag = await SaveWithFlagAsync(db, rollout, ct);
-            if (transition is not null)
+            if (transition is null)
             {
-                logger.LogInformation("Rollout {Id} {Action}: {Reason}", id, transition.Action, transition.Reason);
-                AfterChange(rollout, flag, transition);
-            }
-            else
-            {
+                // Nothing moved, so the flag is untouched: no flag lock, no flag row, on the common path.
+                await db.SaveChangesAsync(ct);
                 events.Publish(new LensEvent(LensEvent.VerdictsRecorded, now, rollout.Id, rollout.Flag));
+                return null;
             }
+            db.AuditEntries.Add(AuditEntry.For(transition));
+            var flag = await SaveWithFlagAsync(db, rollout, ct);
+            logger.LogInformation("Rollout {Id} {Action}: {Reason}", id, transition.Action, transition.Reason);
+            AfterChange(rollout, flag, transition);
             return transition;
         }
         finally

@@ -33,7 +33,7 @@ public static class RolloutsApi
         if (string.IsNullOrWhiteSpace(body.Flag)) errors["flag"] = ["The key of the flag to drive is required."];
         else if (body.Flag.Length > 100 || body.Flag.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
             errors["flag"] = ["A flag key is at most 100 letters, digits, '-', '_' or '.'."];
-        if (errors.Count > 0) return LensProblems.Fields(errors, string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
+        if (errors.Count > 0) return LensProblems.Fields(errors);
 
         try
         {
@@ -43,7 +43,7 @@ public static class RolloutsApi
         }
         catch (RolloutRequestException ex)
         {
-            return LensProblems.Field(ex.Field, ex.Message, ex.Status);
+            return LensProblems.For(ex);
         }
     }
 
@@ -86,7 +86,7 @@ public static class RolloutsApi
         if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["Every action needs a reason; it goes in the audit log."];
         if (action == RolloutAction.Promote && body.ExpectedStageIndex is null)
             errors["expectedStageIndex"] = ["Promote needs the stage index you are promoting from, as you saw it."];
-        if (errors.Count > 0) return LensProblems.Fields(errors, string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
+        if (errors.Count > 0) return LensProblems.Fields(errors);
 
         try
         {
@@ -95,11 +95,11 @@ public static class RolloutsApi
         }
         catch (RolloutTransitionException ex)
         {
-            return LensProblems.Field("state", ex.Message, StatusCodes.Status409Conflict);
+            return LensProblems.For(ex);
         }
         catch (RolloutRequestException ex)
         {
-            return LensProblems.Field(ex.Field, ex.Message, ex.Status);
+            return LensProblems.For(ex);
         }
     }
 
