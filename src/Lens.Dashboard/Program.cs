@@ -1,5 +1,7 @@
+using Lens.Dashboard.Features.Alerts;
 using Lens.Dashboard.Features.Canary;
 using Lens.Dashboard.Features.Demo;
+using Lens.Dashboard.Features.Detectors;
 using Lens.Dashboard.Features.Flags;
 using Lens.Dashboard.Features.Health;
 using Lens.Dashboard.Features.Ingest;
@@ -7,6 +9,7 @@ using Lens.Dashboard.Features.Live;
 using Lens.Dashboard.Features.Releases;
 using Lens.Dashboard.Features.Rollouts;
 using Lens.Dashboard.Features.Scheduling;
+using Lens.Dashboard.Features.Sentinel;
 using Lens.Dashboard.Features.Ui;
 using Lens.Dashboard.Persistence;
 
@@ -16,6 +19,9 @@ builder.AddLensPersistence();
 builder.AddLensReleases();
 builder.AddLensRollouts();
 builder.AddLensFlags();
+builder.AddLensAlerts();
+builder.AddLensDetectors();
+builder.AddLensSentinel();
 builder.AddLensIngest();
 builder.AddLensScheduling();
 builder.AddLensUi();
@@ -25,11 +31,15 @@ var app = builder.Build();
 
 await app.MigrateLensDatabaseAsync();
 await app.RestoreLensStateAsync();
+await app.EnsureLensDetectorsAsync();
 
 app.UseLensUi();
 app.MapReleasesApi();
 app.MapRolloutsApi();
 app.MapFlagsApi();
+app.MapAlertsApi();
+app.MapDetectorsApi();
+app.MapSentinelApi();
 app.MapIngestApi();
 app.MapCanaryApi();
 app.MapHealthApi();

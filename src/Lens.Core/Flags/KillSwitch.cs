@@ -9,6 +9,15 @@ public sealed class KillSwitch
 
     public static IReadOnlyList<string> Names { get; } = [ManualEmergency, ZeroResultsEmergency, SearchSystemFailure];
 
+    /// <summary>What each switch is for. Every one has the same effect on traffic: all of it goes to baseline.</summary>
+    public static string EffectOf(string name) => name switch
+    {
+        ZeroResultsEmergency => "Sentinel probes got zero results, errors or timeouts: every flag serves baseline until probes pass for the recovery period or a person deactivates it.",
+        SearchSystemFailure => "The search system is failing (errors or timeouts everywhere): every flag serves baseline while it is investigated.",
+        ManualEmergency => "A person pulled it in an emergency: every flag serves baseline until a person deactivates it.",
+        _ => throw new ArgumentException($"Unknown kill switch '{name}'. Known: {string.Join(", ", Names)}.", nameof(name)),
+    };
+
     private KillSwitch() { }
 
     public string Name { get; private set; } = "";

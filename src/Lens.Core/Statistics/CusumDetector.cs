@@ -25,14 +25,20 @@ public sealed class CusumDetector
 
     public CusumStep Add(double value)
     {
+        var step = Next(Parameters, new CusumStep(_index, 0, CPlus, CMinus, NPlus, NMinus, false, false), value);
+        (_index, CPlus, CMinus, NPlus, NMinus) = (step.Index, step.CPlus, step.CMinus, step.NPlus, step.NMinus);
+        return step;
+    }
+
+    /// <summary>One step of the recursion from the previous step's sums (null for C⁺₀ = C⁻₀ = 0), so a stored detector can carry on.</summary>
+    public static CusumStep Next(CusumParameters p, CusumStep? previous, double value)
+    {
         if (!double.IsFinite(value)) throw new ArgumentOutOfRangeException(nameof(value), "Observations must be finite numbers.");
-        var p = Parameters;
-        CPlus = Math.Max(0, value - (p.Target + p.Allowance) + CPlus);
-        CMinus = Math.Max(0, (p.Target - p.Allowance) - value + CMinus);
-        NPlus = CPlus > 0 ? NPlus + 1 : 0;
-        NMinus = CMinus > 0 ? NMinus + 1 : 0;
-        _index++;
-        return new CusumStep(_index, value, CPlus, CMinus, NPlus, NMinus, CPlus > p.DecisionInterval, CMinus > p.DecisionInterval);
+        var cPlus = Math.Max(0, value - (p.Target + p.Allowance) + (previous?.CPlus ?? 0));
+        var cMinus = Math.Max(0, (p.Target - p.Allowance) - value + (previous?.CMinus ?? 0));
+        var nPlus = cPlus > 0 ? (previous?.NPlus ?? 0) + 1 : 0;
+        var nMinus = cMinus > 0 ? (previous?.NMinus ?? 0) + 1 : 0;
+        return new CusumStep((previous?.Index ?? 0) + 1, value, cPlus, cMinus, nPlus, nMinus, cPlus > p.DecisionInterval, cMinus > p.DecisionInterval);
     }
 
     public void Reset()

@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Lens.Core.Alerts;
 using Lens.Core.Flags;
 using Lens.Core.Gates;
+using Lens.Core.Monitoring;
 using Lens.Core.Releases;
 using Lens.Core.Rollouts;
+using Lens.Core.Sentinel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -18,6 +21,11 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : DbC
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<GateVerdictRecord> GateVerdicts => Set<GateVerdictRecord>();
     public DbSet<MetricBucket> MetricBuckets => Set<MetricBucket>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Detector> Detectors => Set<Detector>();
+    public DbSet<DetectorObservation> DetectorObservations => Set<DetectorObservation>();
+    public DbSet<ProbeRun> ProbeRuns => Set<ProbeRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -70,6 +78,51 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : DbC
         });
 
         model.Entity<MetricBucket>(e => e.HasKey(b => new { b.Flag, b.Variant, b.BucketStart }));
+
+        model.Entity<Alert>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.Key);
+            e.HasIndex(a => new { a.State, a.Severity });
+            e.HasIndex(a => a.RaisedAt);
+            e.Property(a => a.State).HasConversion<string>();
+            e.Property(a => a.Source).HasConversion<string>();
+            e.Property(a => a.Gates).HasConversion(Json<IReadOnlyList<GateVerdict>>(), JsonComparer<IReadOnlyList<GateVerdict>>()).HasColumnName("GatesJson");
+            e.Ignore(a => a.IsOpen);
+        });
+
+        model.Entity<OutboxMessage>(e =>
+        {
+            e.HasKey(m => m.Id);
+            e.HasIndex(m => new { m.EventId, m.Endpoint }).IsUnique();
+            e.HasIndex(m => new { m.DeliveredAt, m.GaveUpAt, m.NextAttemptAt });
+            e.Ignore(m => m.IsPending);
+        });
+
+        model.Entity<Detector>(e =>
+        {
+            e.HasKey(d => d.Name);
+            e.Property(d => d.BaselineValues).HasConversion(Json<IReadOnlyList<double>>(), JsonComparer<IReadOnlyList<double>>()).HasColumnName("BaselineValuesJson");
+            e.Ignore(d => d.IsLearning);
+            e.Ignore(d => d.InAlarm);
+            e.Ignore(d => d.Parameters);
+        });
+
+        model.Entity<DetectorObservation>(e =>
+        {
+            e.HasKey(o => o.Id);
+            e.HasIndex(o => new { o.Detector, o.Id });
+            e.Property(o => o.Phase).HasConversion<string>();
+            e.Ignore(o => o.Alarm);
+        });
+
+        model.Entity<ProbeRun>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => r.At);
+            e.Property(r => r.Outcome).HasConversion<string>();
+            e.Ignore(r => r.Passed);
+        });
     }
 
     private static ValueConverter<T, string> Json<T>() => new(

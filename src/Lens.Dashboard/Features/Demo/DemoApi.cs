@@ -1,12 +1,14 @@
 using Lens.Dashboard.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Lens.Core.Metrics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Lens.Dashboard.Features.Demo;
 
 public static class DemoApi
 {
-    public sealed record FaultsRequest(double? ErrorRate, double? AddedLatencyMs);
+    public sealed record FaultsRequest(double? ErrorRate, double? AddedLatencyMs, bool? ZeroResults);
 
     public static WebApplicationBuilder AddLensDemo(this WebApplicationBuilder builder)
     {
@@ -17,7 +19,7 @@ public static class DemoApi
         builder.Services.AddSingleton<DemoCorpus>();
         builder.Services.AddSingleton<DemoSearchService>();
         builder.Services.AddSingleton<DemoFlagClient>();
-        builder.Services.AddSingleton<SelfAddress>();
+        builder.Services.TryAddSingleton<SelfAddress>();
         builder.Services.AddSingleton<DemoReadiness>();
         builder.Services.AddHostedService<DemoTrafficGenerator>();
         builder.Services.AddHostedService<DemoRolloutDirector>();
@@ -40,8 +42,20 @@ public static class DemoApi
             if (body!.ErrorRate is { } rate && (rate < 0 || rate > 1)) errors["errorRate"] = ["Error rate is a fraction between 0 and 1."];
             if (body.AddedLatencyMs is { } added && (added < 0 || added > 10_000)) errors["addedLatencyMs"] = ["Added latency is between 0 and 10000 ms."];
             if (errors.Count > 0) return LensProblems.Fields(errors);
-            faults.Set(body.ErrorRate ?? 0, body.AddedLatencyMs ?? 0);
+            faults.Set(body.ErrorRate ?? 0, body.AddedLatencyMs ?? 0, body.ZeroResults ?? false);
             return TypedResults.Ok(faults.Current);
+        });
+        // The demo service's search over HTTP, for sentinel probes: {"results": [{"file", "line", "score"}]}.
+        group.MapGet("/search", async Task<Results<Ok<object>, ProblemHttpResult>> (string? q, string? variant, IServiceProvider services, DemoFaults faults, CancellationToken ct) =>
+        {
+            if (services.GetService<DemoSearchService>() is not { } search)
+                return LensProblems.Field("demo", "The demo workload is off (Demo:Enabled=false).", StatusCodes.Status404NotFound);
+            if (string.IsNullOrWhiteSpace(q)) return LensProblems.Field("q", "Give a query: /api/demo/search?q=class.");
+            var which = string.Equals(variant, "candidate", StringComparison.OrdinalIgnoreCase) ? Variant.Candidate : Variant.Baseline;
+            var answer = await search.SearchAsync(which, q, Random.Shared, ct);
+            if (!answer.Ok) return LensProblems.Field("q", "The demo candidate failed this request (injected fault).", StatusCodes.Status503ServiceUnavailable);
+            var hits = faults.Current.ZeroResults ? [] : answer.Hits;
+            return TypedResults.Ok((object)new { query = q, variant = which.ToString().ToLowerInvariant(), results = hits.Select(h => new { file = h.File, line = h.Line, score = h.Score }) });
         });
         return app;
     }

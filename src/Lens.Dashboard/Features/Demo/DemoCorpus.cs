@@ -39,7 +39,13 @@ public sealed partial class DemoCorpus
     /// <summary>Identifiers worth querying, for the traffic generator.</summary>
     public IReadOnlyList<string> Terms { get; }
 
-    public IReadOnlyList<Posting> Lookup(string term) => _index.TryGetValue(term, out var postings) ? postings : [];
+    /// <summary>Exact identifier matches; failing those, identifiers that start with the term, as code search does for "def".</summary>
+    public IReadOnlyList<Posting> Lookup(string term)
+    {
+        if (_index.TryGetValue(term, out var postings)) return postings;
+        if (term.Length < 2) return [];
+        return _index.Where(e => e.Key.StartsWith(term, StringComparison.OrdinalIgnoreCase)).SelectMany(e => e.Value).ToArray();
+    }
 
     public sealed record Posting(string File, int Line, bool IsDefinition);
 

@@ -43,8 +43,8 @@ public sealed class DemoRolloutDirector(
         {
             if (e.Flag == options.Value.Flag && e.Transition is { Action: RolloutAction.AutoRollback } && faults.Current.Any)
             {
-                faults.Set(0, 0);
-                logger.LogInformation("Demo faults cleared after the automatic rollback.");
+                faults.Set(0, 0, faults.Current.ZeroResults);
+                logger.LogInformation("Demo candidate faults cleared after the automatic rollback.");
             }
         }
         events.Published += OnEvent;

@@ -10,4 +10,7 @@ public sealed record LensEvent(string Kind, DateTimeOffset At, Guid? RolloutId =
     public const string VerdictsRecorded = "verdictsRecorded";
     public const string KillSwitchChanged = "killSwitchChanged";
     public const string ReleaseCreated = "releaseCreated";
+    public const string AlertChanged = "alertChanged";
+    public const string DetectorChanged = "detectorChanged";
+    public const string ProbesRan = "probesRan";
 }

@@ -13,6 +13,8 @@ public sealed class LiveMetrics(TimeProvider clock)
 
     public FlagMetrics For(string flag) => _flags.GetOrAdd(flag, static key => new FlagMetrics(key));
 
+    public IReadOnlyCollection<FlagMetrics> All => _flags.Values.ToArray();
+
     public event Action<string>? Changed;
 
     public void RaiseChanged(string flag)

@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Lens.Core.Alerts;
 using Lens.Core.Flags;
 using Lens.Core.Gates;
 using Lens.Core.Rollouts;
+using Lens.Dashboard.Features.Alerts;
 using Lens.Dashboard.Features.Flags;
 using Lens.Dashboard.Features.Live;
 using Lens.Dashboard.Features.Metrics;
 using Lens.Dashboard.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Lens.Dashboard.Features.Rollouts;
 
@@ -22,6 +25,8 @@ public sealed class RolloutEngine(
     LiveMetrics metrics,
     FlagDirectory flags,
     LensEvents events,
+    AlertService alerts,
+    IOptions<AlertOptions> alertOptions,
     ILogger<RolloutEngine> logger)
 {
     private static readonly RolloutState[] Active = [RolloutState.Pending, RolloutState.Running, RolloutState.Paused];
@@ -111,12 +116,18 @@ public sealed class RolloutEngine(
                 // Nothing moved, so the flag is untouched: no flag lock, no flag row, on the common path.
                 await db.SaveChangesAsync(ct);
                 events.Publish(new LensEvent(LensEvent.VerdictsRecorded, now, rollout.Id, rollout.Flag));
+                if (StuckFor(rollout, verdicts, now) is { } stuck)
+                    await alerts.TryRaiseAsync(new AlertSignal(AlertKeys.StuckStage(rollout.Id, stageIndex), AlertSeverity.Warn, AlertSource.StuckStage,
+                        $"{rollout.Flag} stage {stageIndex + 1} is stuck without enough data",
+                        $"Still short of data {stuck.TotalMinutes:0} min after the stage's minimum duration; it cannot advance until traffic reaches the gates' sample sizes.",
+                        rollout.ReleaseVersion, rollout.Id, stageIndex, verdicts), ct);
                 return null;
             }
             db.AuditEntries.Add(AuditEntry.For(transition));
             var flag = await SaveWithFlagAsync(db, rollout, ct);
             logger.LogInformation("Rollout {Id} {Action}: {Reason}", id, transition.Action, transition.Reason);
             AfterChange(rollout, flag, transition);
+            await alerts.TryRaiseAsync(AlertFor(rollout, transition), ct);
             return transition;
         }
         finally
@@ -141,6 +152,22 @@ public sealed class RolloutEngine(
         rollout is { State: RolloutState.Running, StageStartedAt: { } started }
             ? new ActiveStage(rollout.Id, rollout.StageIndex, rollout.CurrentStage.Gates, started)
             : null;
+
+    /// <summary>How long past its minimum duration plus Alerts:StuckStageAfter a stage has gone short of data; null when it is not stuck.</summary>
+    private TimeSpan? StuckFor(Rollout rollout, IReadOnlyList<GateVerdict> verdicts, DateTimeOffset now)
+    {
+        if (rollout.StageStartedAt is not { } started || !verdicts.Any(v => v.Verdict == Verdict.InsufficientData)) return null;
+        var over = now - started - rollout.CurrentStage.MinDuration;
+        return over >= alertOptions.Value.StuckStageAfter ? over : null;
+    }
+
+    /// <summary>Every automatic transition is announced: a rollback loudly, an advance quietly.</summary>
+    private static AlertSignal AlertFor(Rollout rollout, RolloutTransition t) => t.Action == RolloutAction.AutoRollback
+        ? new AlertSignal(AlertKeys.Rollback(rollout.Id), AlertSeverity.High, AlertSource.Rollout,
+            $"{rollout.Flag} rolled back automatically from stage {t.FromStage + 1}", t.Reason, rollout.ReleaseVersion, rollout.Id, t.FromStage, t.Verdicts)
+        : new AlertSignal(AlertKeys.Advance(rollout.Id, t.ToStage), AlertSeverity.Info, AlertSource.Rollout,
+            t.Action == RolloutAction.AutoPromote ? $"{rollout.Flag} promoted to 100% automatically" : $"{rollout.Flag} advanced to stage {t.ToStage + 1} automatically",
+            t.Reason, rollout.ReleaseVersion, rollout.Id, t.ToStage, t.Verdicts);
 
     private async Task<Flag> SaveWithFlagAsync(LensDbContext db, Rollout rollout, CancellationToken ct)
     {

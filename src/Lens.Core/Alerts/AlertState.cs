@@ -1,0 +1,8 @@
+namespace Lens.Core.Alerts;
+
+public enum AlertState
+{
+    Raised,
+    Acknowledged,
+    Resolved,
+}

@@ -1,0 +1,9 @@
+namespace Lens.Core.Sentinel;
+
+public enum ProbeOutcome
+{
+    Pass,
+    ZeroResults,
+    Error,
+    Timeout,
+}

@@ -1,0 +1,8 @@
+namespace Lens.Core.Sentinel;
+
+public enum SentinelAction
+{
+    None,
+    Trip,
+    Recover,
+}

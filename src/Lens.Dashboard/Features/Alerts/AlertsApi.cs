@@ -1,0 +1,114 @@
+using Lens.Core.Alerts;
+using Lens.Dashboard.Features.Scheduling;
+using Lens.Dashboard.Features.Webhooks;
+using Lens.Dashboard.Http;
+using Lens.Dashboard.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Lens.Dashboard.Features.Alerts;
+
+public static class AlertsApi
+{
+    public static WebApplicationBuilder AddLensAlerts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName);
+        builder.Services.AddSingleton<WebhookOutbox>();
+        builder.Services.AddSingleton<AlertService>();
+        builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.Services.AddTransient<AlertCheckJob>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var interval = sp.GetRequiredService<IOptions<AlertOptions>>().Value.CheckInterval;
+            return new ScheduledJob(typeof(AlertCheckJob), t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
+        });
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/alerts").WithTags("Alerts");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:guid}", GetAsync);
+        group.MapPost("/", RaiseAsync);
+        group.MapPost("/{id:guid}/acknowledge", (Guid id, HttpRequest request, AlertService alerts, CancellationToken ct) =>
+            ActAsync(id, request, (actor, reason) => alerts.AcknowledgeAsync(id, actor, reason, ct), ct));
+        group.MapPost("/{id:guid}/resolve", (Guid id, HttpRequest request, AlertService alerts, CancellationToken ct) =>
+            ActAsync(id, request, (actor, reason) => alerts.ResolveAsync(id, actor, reason, ct), ct));
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<Alert>>, ProblemHttpResult>> ListAsync(string? state, string? severity, string? source, string? q, int? limit,
+        IDbContextFactory<LensDbContext> dbFactory, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (state is not null && !AlertQuery.States.Contains(state.ToLowerInvariant()))
+            errors["state"] = [$"Unknown state '{state}'. Use one of: {string.Join(", ", AlertQuery.States)}."];
+        AlertSeverity? minSeverity = null;
+        if (severity is not null)
+        {
+            if (Enum.TryParse<AlertSeverity>(severity, ignoreCase: true, out var s) && Enum.IsDefined(s)) minSeverity = s;
+            else errors["severity"] = [$"Unknown severity '{severity}'. Use INFO, WARN, HIGH or CRITICAL."];
+        }
+        AlertSource? wantedSource = null;
+        if (source is not null)
+        {
+            if (Enum.TryParse<AlertSource>(source, ignoreCase: true, out var s) && Enum.IsDefined(s)) wantedSource = s;
+            else errors["source"] = [$"Unknown source '{source}'. Use one of: {string.Join(", ", Enum.GetNames<AlertSource>())}."];
+        }
+        if (limit is < 1 or > 1000) errors["limit"] = ["limit is between 1 and 1000."];
+        if (errors.Count > 0) return LensProblems.Fields(errors);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return TypedResults.Ok(await new AlertQuery(state, minSeverity, wantedSource, q, limit ?? 200).RunAsync(db, ct));
+    }
+
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult>> GetAsync(Guid id, IDbContextFactory<LensDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) is { } alert
+            ? TypedResults.Ok(alert)
+            : LensProblems.Field("id", $"There is no alert {id}.", StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Results<Created<Alert>, ProblemHttpResult>> RaiseAsync(HttpRequest request, AlertService alerts, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<RaiseAlertRequest>(request, ct);
+        if (problem is not null) return problem;
+        var errors = new Dictionary<string, string[]>();
+        if (!Enum.TryParse<AlertSeverity>(body!.Severity, ignoreCase: true, out var severity) || !Enum.IsDefined(severity))
+            errors["severity"] = ["Say how severe it is: INFO, WARN, HIGH or CRITICAL."];
+        if (string.IsNullOrWhiteSpace(body.Title)) errors["title"] = ["An alert needs a title people can read on the wall."];
+        if (string.IsNullOrWhiteSpace(body.Actor)) errors["actor"] = ["Say who is raising it."];
+        if (errors.Count > 0) return LensProblems.Fields(errors);
+        var key = string.IsNullOrWhiteSpace(body.Key) ? $"manual:{body.Title!.Trim().ToLowerInvariant()}" : body.Key.Trim();
+        var alert = await alerts.RaiseAsync(new AlertSignal(key, severity, AlertSource.Manual, body.Title!.Trim(),
+            $"{(string.IsNullOrWhiteSpace(body.Detail) ? "" : body.Detail.Trim() + " ")}Raised by {body.Actor!.Trim()}.", body.Release), ct);
+        return TypedResults.Created($"/api/alerts/{alert.Id}", alert);
+    }
+
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult>> ActAsync(Guid id, HttpRequest request, Func<string, string, Task<Alert>> act, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<AlertActionRequest>(request, ct);
+        if (problem is not null) return problem;
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body!.Actor)) errors["actor"] = ["Say who is acting."];
+        if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["Say why; it is recorded on the alert."];
+        if (errors.Count > 0) return LensProblems.Fields(errors);
+        try
+        {
+            return TypedResults.Ok(await act(body.Actor!, body.Reason!));
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return LensProblems.Field("id", ex.Message, StatusCodes.Status404NotFound);
+        }
+        catch (AlertTransitionException ex)
+        {
+            return LensProblems.Field("state", ex.Message, StatusCodes.Status409Conflict);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using Lens.Core.Alerts;
+using Lens.Core.Flags;
+using Lens.Core.Sentinel;
+using Lens.Dashboard.Features.Alerts;
+using Lens.Dashboard.Features.Detectors;
+using Lens.Dashboard.Features.Flags;
+using Lens.Dashboard.Features.Live;
+using Lens.Dashboard.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lens.Dashboard.Features.Sentinel;
+
+/// <summary>
+/// Runs a round of probes, records it, and acts: a failed round trips <c>zero_results_emergency</c> (which raises
+/// a CRITICAL alert); enough passing rounds after a trip the sentinel made switch it back off. Each failing probe
+/// also holds a HIGH alert of its own until it passes again. Probe quality feeds the drift detectors.
+/// </summary>
+public sealed class SentinelService(
+    IDbContextFactory<LensDbContext> dbFactory,
+    ProbeClient client,
+    KillSwitchService killSwitches,
+    FlagDirectory flags,
+    AlertService alerts,
+    DetectorService detectors,
+    LensEvents events,
+    TimeProvider clock,
+    IOptions<SentinelOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<SentinelService> logger)
+{
+    private readonly SemaphoreSlim _lock = new(1, 1);
+
+    public bool Tripped => flags.ActiveKillSwitches.Contains(KillSwitch.ZeroResultsEmergency);
+
+    /// <summary>Runs a round if the schedule says one is due: every Interval, or every TrippedInterval while tripped.</summary>
+    public async Task<bool> RunIfDueAsync(CancellationToken ct = default)
+    {
+        var o = options.Value;
+        // Before the server listens, a probe of this app's own demo endpoint would fail and trip the switch for nothing.
+        if (!o.Configured || !lifetime.ApplicationStarted.IsCancellationRequested) return false;
+        DateTimeOffset? last;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            last = await db.ProbeRuns.OrderByDescending(r => r.Id).Select(r => (DateTimeOffset?)r.At).FirstOrDefaultAsync(ct);
+        if (!SentinelPolicy.IsDue(clock.GetUtcNow(), last, Tripped, o.Interval, o.TrippedInterval)) return false;
+        await RunRoundAsync(ct);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<ProbeRun>> RunRoundAsync(CancellationToken ct = default)
+    {
+        var o = options.Value;
+        if (!o.Configured) throw new InvalidOperationException("Sentinel:Endpoint is not set, so there is nothing to probe.");
+        await _lock.WaitAsync(ct);
+        try
+        {
+            var now = clock.GetUtcNow();
+            var round = Guid.NewGuid();
+            var runs = await Task.WhenAll(o.Probes.Select(p => client.SendAsync(round, p.Key, p.Value, now, ct)));
+            List<ProbeRound> history;
+            KillSwitch? zeroResults;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                db.ProbeRuns.AddRange(runs);
+                await db.SaveChangesAsync(ct);
+                zeroResults = await db.KillSwitches.AsNoTracking().FirstOrDefaultAsync(k => k.Name == KillSwitch.ZeroResultsEmergency, ct);
+                var since = Min(now - o.RecoveryPeriod - o.Interval, zeroResults?.ChangedAt ?? now);
+                history = (await db.ProbeRuns.AsNoTracking().Where(r => r.At >= since).ToListAsync(ct))
+                    .GroupBy(r => r.Round).Select(g => new ProbeRound(g.Min(r => r.At), g.All(r => r.Passed)))
+                    .OrderBy(r => r.At).ToList();
+            }
+            events.Publish(new LensEvent(LensEvent.ProbesRan, now, Detail: string.Join(", ", runs.Select(r => $"{r.Probe}: {r.Outcome}"))));
+
+            await AlertPerProbeAsync(runs, ct);
+            var tripped = zeroResults?.Active == true;
+            var action = SentinelPolicy.Decide(history, tripped, zeroResults?.Actor == SentinelOptions.Actor, now, o.RecoveryPeriod);
+            if (action == SentinelAction.Trip)
+            {
+                var failed = string.Join("; ", runs.Where(r => !r.Passed).Select(r => $"'{r.Query}' {Describe(r)}"));
+                logger.LogError("Sentinel probes failed ({Failed}); tripping {Switch}", failed, KillSwitch.ZeroResultsEmergency);
+                await killSwitches.SetAsync(KillSwitch.ZeroResultsEmergency, true, SentinelOptions.Actor, $"probe failed: {failed}", ct);
+            }
+            else if (action == SentinelAction.Recover)
+            {
+                logger.LogInformation("Sentinel probes passed for {Period}; recovering {Switch}", o.RecoveryPeriod, KillSwitch.ZeroResultsEmergency);
+                await killSwitches.SetAsync(KillSwitch.ZeroResultsEmergency, false, SentinelOptions.Actor,
+                    $"every probe passed for {o.RecoveryPeriod.TotalMinutes:0.#} min", ct);
+            }
+            await FeedDetectorsAsync(runs, ct);
+            return runs;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private async Task AlertPerProbeAsync(IEnumerable<ProbeRun> runs, CancellationToken ct)
+    {
+        foreach (var run in runs)
+        {
+            if (run.Passed)
+                await alerts.ResolveKeyAsync(AlertKeys.Probe(run.Probe), SentinelOptions.Actor, $"probe '{run.Query}' passed again ({run.ResultCount} results)", ct);
+            else
+                await alerts.TryRaiseAsync(new AlertSignal(AlertKeys.Probe(run.Probe), AlertSeverity.High, AlertSource.Probe,
+                    $"Sentinel probe '{run.Query}' failing: {Describe(run)}", run.Error ?? run.Outcome.ToString()), ct);
+        }
+    }
+
+    private async Task FeedDetectorsAsync(IReadOnlyCollection<ProbeRun> runs, CancellationToken ct)
+    {
+        var anchors = runs.Where(r => r.AnchorHit is not null).ToArray();
+        if (anchors.Length > 0) await detectors.ObserveAsync(DetectorOptions.AnchorPrecisionMetric, anchors.Average(r => r.AnchorHit!.Value ? 1.0 : 0.0), ct);
+        var covered = runs.Where(r => r.SpanCoverage is not null).ToArray();
+        if (covered.Length > 0) await detectors.ObserveAsync(DetectorOptions.SpanCoverageMetric, covered.Average(r => r.SpanCoverage!.Value), ct);
+    }
+
+    public static string Describe(ProbeRun run) => run.Outcome switch
+    {
+        ProbeOutcome.Pass => $"{run.ResultCount} results",
+        ProbeOutcome.ZeroResults => "zero results",
+        ProbeOutcome.Timeout => "timed out",
+        _ => $"error ({run.Error})",
+    };
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}

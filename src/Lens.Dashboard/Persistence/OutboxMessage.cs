@@ -1,0 +1,56 @@
+namespace Lens.Dashboard.Persistence;
+
+/// <summary>
+/// One webhook delivery owed to one endpoint, saved in the same transaction as the change it reports, so a
+/// restart or a receiver that is down loses nothing. <see cref="EventId"/> is the idempotency key the
+/// receiver sees; it is the same for every endpoint that gets the event.
+/// </summary>
+public sealed class OutboxMessage
+{
+    private OutboxMessage() { }
+
+    public long Id { get; private set; }
+    public Guid EventId { get; private set; }
+    public string Endpoint { get; private set; } = "";
+    public string Event { get; private set; } = "";
+    public string Payload { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTimeOffset NextAttemptAt { get; private set; }
+    public DateTimeOffset? DeliveredAt { get; private set; }
+    public DateTimeOffset? GaveUpAt { get; private set; }
+    public string? LastError { get; private set; }
+
+    public bool IsPending => DeliveredAt is null && GaveUpAt is null;
+
+    public static OutboxMessage For(Guid eventId, string endpoint, string @event, string payload, DateTimeOffset now) => new()
+    {
+        EventId = eventId,
+        Endpoint = endpoint,
+        Event = @event,
+        Payload = payload,
+        CreatedAt = now,
+        NextAttemptAt = now,
+    };
+
+    public void Delivered(DateTimeOffset now)
+    {
+        Attempts++;
+        DeliveredAt = now;
+        LastError = null;
+    }
+
+    /// <summary>Schedules the next try with exponential backoff, or gives up once the message is older than <paramref name="giveUpAfter"/>.</summary>
+    public void Failed(string error, DateTimeOffset now, TimeSpan initialBackoff, TimeSpan maxBackoff, TimeSpan giveUpAfter)
+    {
+        Attempts++;
+        LastError = error.Length > 500 ? error[..500] : error;
+        if (now - CreatedAt >= giveUpAfter)
+        {
+            GaveUpAt = now;
+            return;
+        }
+        var factor = Math.Pow(2, Math.Min(Attempts - 1, 30));
+        NextAttemptAt = now + TimeSpan.FromTicks((long)Math.Min(initialBackoff.Ticks * factor, maxBackoff.Ticks));
+    }
+}
