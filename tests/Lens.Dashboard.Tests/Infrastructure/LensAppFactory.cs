@@ -13,8 +13,11 @@ public sealed class LensAppFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsFolder;
 
-    public LensAppFactory(string? folder = null, FakeClock? clock = null, TimeSpan? analysisInterval = null)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public LensAppFactory(string? folder = null, FakeClock? clock = null, TimeSpan? analysisInterval = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         _ownsFolder = folder is null;
         Folder = folder ?? Directory.CreateTempSubdirectory("lens-test-").FullName;
         Clock = clock ?? FakeClock.StartingAt2026();
@@ -32,6 +35,7 @@ public sealed class LensAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Lens", $"Data Source={DatabasePath}");
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Analysis:Interval", AnalysisInterval.ToString());
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

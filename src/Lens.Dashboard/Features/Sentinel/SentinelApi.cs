@@ -24,7 +24,10 @@ public static class SentinelApi
         builder.Services.AddSingleton(sp =>
         {
             var interval = sp.GetRequiredService<IOptions<SentinelOptions>>().Value.TrippedInterval;
-            return new ScheduledJob(typeof(SentinelProbeJob), t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
+            // First check one interval after start: the app (and a demo search it may probe) has settled by then.
+            return new ScheduledJob(typeof(SentinelProbeJob), t => t
+                .StartAt(DateBuilder.FutureDate((int)Math.Ceiling(interval.TotalSeconds), IntervalUnit.Second))
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
         });
         return builder;
     }

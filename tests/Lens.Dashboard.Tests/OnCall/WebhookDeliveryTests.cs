@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Lens.Dashboard.Features.Webhooks;
+using Lens.Dashboard.Persistence;
+using Lens.Dashboard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lens.Dashboard.Tests.OnCall;
+
+public sealed class WebhookDeliveryTests : IDisposable
+{
+    private const string Secret = "test-secret-0123456789";
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("lens-webhooks-");
+    private readonly ConcurrentQueue<Delivery> _received = new();
+
+    private sealed record Delivery(string Key, string Event, bool SignatureValid, JsonNode Body);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+
+    private LocalHttpServer Receiver() => new(async context =>
+    {
+        var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+        var valid = WebhookSignature.Verify(Secret, context.Request.Headers[WebhookSignature.TimestampHeader].ToString(), body,
+            context.Request.Headers[WebhookSignature.SignatureHeader].ToString());
+        _received.Enqueue(new Delivery(context.Request.Headers[WebhookSignature.IdempotencyHeader].ToString(),
+            context.Request.Headers[WebhookSignature.EventHeader].ToString(), valid, JsonNode.Parse(body)!));
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    });
+
+    private static Dictionary<string, string?> Settings(LocalHttpServer receiver) => new()
+    {
+        ["Webhooks:Endpoints:oncall:Url"] = receiver.Url("/hooks/lens"),
+        ["Webhooks:Endpoints:oncall:Secret"] = Secret,
+        ["Webhooks:PollInterval"] = "00:00:00.100",
+        ["Webhooks:InitialBackoff"] = "00:00:02",
+        ["Webhooks:DashboardUrl"] = "https://lens.example.test",
+    };
+
+    [Fact]
+    public async Task Outbox_ReceiverDownAcrossARestart_DeliversEveryEventExactlyOnceWithValidSignature()
+    {
+        await using var receiver = Receiver();
+        var clock = FakeClock.StartingAt2026();
+        var settings = Settings(receiver);
+
+        using (var before = new LensAppFactory(_folder.FullName, clock, settings: settings))
+        {
+            var client = before.CreateClient();
+            var first = await RaiseAsync(client, "CRITICAL", "Index shards unreachable");
+            (await client.PostJsonAsync("/api/killswitch", new { name = "manual_emergency", active = true, actor = "dana", reason = "bad deploy" })).EnsureSuccessStatusCode();
+            (await client.PostJsonAsync($"/api/alerts/{first}/acknowledge", new { actor = "dana", reason = "looking" })).EnsureSuccessStatusCode();
+            // Down: every event is tried once and fails, then waits out its backoff on the (frozen) fake clock.
+            await HttpTestExtensions.EventuallyAsync(() => OutboxAsync(before), rows => rows.Count == 3 && rows.All(r => r.Attempts == 1 && r.DeliveredAt is null),
+                TimeSpan.FromSeconds(10), "each event attempted once while the receiver is down");
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        using var after = new LensAppFactory(_folder.FullName, clock, settings: settings);
+        var restarted = after.CreateClient();
+        await HttpTestExtensions.EventuallyAsync(() => OutboxAsync(after), rows => rows.All(r => r.Attempts == 2),
+            TimeSpan.FromSeconds(10), "the restarted dashboard retrying what the first one could not deliver");
+        Assert.Empty(_received);
+
+        await receiver.StartAsync();
+        clock.Advance(TimeSpan.FromMinutes(10));
+        // Delivery is in order per endpoint, so once this later event arrives every earlier one has been settled.
+        var marker = await RaiseAsync(restarted, "WARN", "Marker after recovery");
+        await HttpTestExtensions.EventuallyAsync(() => Task.FromResult(_received.ToArray()), r => r.Any(d => (string?)d.Body["alert"]!["id"] == marker),
+            TimeSpan.FromSeconds(10), "the marker event delivered");
+
+        var outbox = await OutboxAsync(after);
+        Assert.Equal(4, outbox.Count);
+        Assert.All(outbox, m => Assert.NotNull(m.DeliveredAt));
+        var deliveries = _received.ToArray();
+        Assert.Equal(outbox.Select(m => m.EventId.ToString()).Order(), deliveries.Select(d => d.Key).Order());
+        Assert.All(deliveries, d => Assert.True(d.SignatureValid, $"signature of {d.Event}"));
+        Assert.Equal(["alert.raised", "alert.raised", "alert.acknowledged", "alert.raised"], deliveries.Select(d => d.Event));
+        Assert.All(deliveries, d => Assert.Equal(d.Key, (string?)d.Body["id"]));
+        var killSwitch = deliveries[1].Body;
+        Assert.Equal("CRITICAL", (string?)killSwitch["severity"]);
+        Assert.Equal("killswitch:manual_emergency", (string?)killSwitch["alert"]!["key"]);
+        Assert.StartsWith("https://lens.example.test/alerts/", (string?)killSwitch["link"]);
+        Assert.Equal("dana", (string?)deliveries[2].Body["alert"]!["actor"]);
+    }
+
+    [Fact]
+    public async Task Outbox_RepeatOfAnOpenCondition_IsCountedNotSentAgain()
+    {
+        await using var receiver = Receiver();
+        await receiver.StartAsync();
+        using var app = new LensAppFactory(_folder.FullName, settings: Settings(receiver));
+        var client = app.CreateClient();
+        var id = await RaiseAsync(client, "HIGH", "Disk filling", key: "disk:shard-7");
+        var again = await RaiseAsync(client, "HIGH", "Disk filling", key: "disk:shard-7");
+        Assert.Equal(id, again);
+        var marker = await RaiseAsync(client, "INFO", "Marker");
+        await HttpTestExtensions.EventuallyAsync(() => Task.FromResult(_received.ToArray()), r => r.Any(d => (string?)d.Body["alert"]!["id"] == marker),
+            TimeSpan.FromSeconds(10), "the marker event delivered");
+        Assert.Single(_received, d => (string?)d.Body["alert"]!["id"] == id);
+        Assert.Equal(2, (int?)(await (await client.GetAsync($"/api/alerts/{id}")).JsonAsync())["count"]);
+    }
+
+    private static async Task<string> RaiseAsync(HttpClient client, string severity, string title, string? key = null)
+    {
+        var response = await client.PostAsJsonAsync("/api/alerts", new { severity, title, actor = "test", key });
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
+        return (string)(await response.JsonAsync())["id"]!;
+    }
+
+    private static async Task<List<OutboxMessage>> OutboxAsync(LensAppFactory app)
+    {
+        await using var db = await app.Get<IDbContextFactory<LensDbContext>>().CreateDbContextAsync();
+        return await db.Outbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync();
+    }
+}
