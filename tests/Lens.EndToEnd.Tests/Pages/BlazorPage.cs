@@ -19,5 +19,16 @@ public abstract class BlazorPage(IPage page)
         await Page.WaitForFunctionAsync("() => document.documentElement.dataset.connection === 'connected'", null, new() { Timeout = timeoutMs });
     }
 
+    /// <summary>Fills the who-and-why dialog every action opens, and confirms it.</summary>
+    public async Task ConfirmAsync(string actor, string reason)
+    {
+        var dialog = Page.GetByTestId("confirm-dialog");
+        await dialog.WaitForAsync();
+        await dialog.GetByTestId("confirm-actor").FillAsync(actor);
+        await dialog.GetByTestId("confirm-reason").FillAsync(reason);
+        await dialog.GetByTestId("confirm-ok").ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
     public Task<string?> ConnectionStateAsync() => Page.EvaluateAsync<string?>("() => document.documentElement.dataset.connection");
 }

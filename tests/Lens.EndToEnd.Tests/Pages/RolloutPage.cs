@@ -23,16 +23,6 @@ public sealed class RolloutPage(IPage page) : BlazorPage(page)
         await ConfirmAsync(actor, reason);
     }
 
-    public async Task ConfirmAsync(string actor, string reason)
-    {
-        var dialog = Page.GetByTestId("confirm-dialog");
-        await dialog.WaitForAsync();
-        await dialog.GetByTestId("confirm-actor").FillAsync(actor);
-        await dialog.GetByTestId("confirm-reason").FillAsync(reason);
-        await dialog.GetByTestId("confirm-ok").ClickAsync();
-        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
-    }
-
     public async Task InjectFaultsAsync(double errorPercent)
     {
         // Radzen puts extra attributes on the <input> itself or on its wrapper depending on the component.

@@ -10,4 +10,8 @@ public sealed class WallPage(IPage page) : BlazorPage(page)
     public ILocator Rollouts => Page.GetByTestId("wall-rollout");
     public ILocator KillSwitch => Page.GetByTestId("wall-killswitch");
     public ILocator Actions => Page.GetByTestId("wall-action");
+    public ILocator Alerts => Page.GetByTestId("wall-alert");
+    public ILocator Sentinel => Page.GetByTestId("wall-sentinel");
+    public ILocator Drift => Page.GetByTestId("wall-drift");
+    public ILocator Alert(string title) => Alerts.Filter(new() { HasText = title });
 }

@@ -80,11 +80,13 @@ public sealed class LiveControlTests : IAsyncLifetime
         await Expect(wall.KillSwitch).ToHaveTextAsync("Kill switch off");
 
         await overview.Page.GetByTestId("killswitch-toggle-manual_emergency").ClickAsync();
-        await new RolloutPage(overview.Page).ConfirmAsync("sam", "search returns garbage");
+        await overview.ConfirmAsync("sam", "search returns garbage");
 
         await Expect(overview.Page.GetByTestId("killswitch-manual_emergency")).ToHaveAttributeAsync("data-active", "true");
         await Expect(overview.Page.GetByTestId("killswitch-badge")).ToContainTextAsync("KILL SWITCH ON");
         await Expect(wall.KillSwitch).ToContainTextAsync("KILL SWITCH ON", new() { Timeout = 1000 });
+        await Expect(wall.Alerts.First).ToHaveAttributeAsync("data-severity", "Critical", new() { Timeout = 1000 });
+        await Expect(wall.Alerts.First).ToContainTextAsync("manual_emergency");
         var flag = await _api.GetAsync("/api/flags/ranking-c");
         Assert.True((bool)flag["killSwitch"]!);
         Assert.Equal(0m, (decimal?)flag["percent"]);
