@@ -1,17 +1,21 @@
 using System.CommandLine;
 using Lens.Cli.Bench;
 using Lens.Cli.Monitor;
+using Lens.Cli.Server;
 
 namespace Lens.Cli;
 
 /// <summary>The <c>lens</c> command line. Writers are parameters so tests run it in-process.</summary>
 public static class LensCli
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, server => new DashboardClient(server));
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, with the way to reach a dashboard supplied (tests pass an in-process one).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Uri, DashboardClient> connect)
     {
         var monitor = new Command("monitor", "Drift detection tools.") { CusumCommand.Create(stdout, stderr) };
         var bench = new Command("bench", "Release quality: evaluate runs against judgments.") { BenchEvalCommand.Create(stdout, stderr) };
-        var root = new RootCommand("lens: the Lens Dashboard command line") { bench, monitor };
+        var root = new RootCommand("lens: the Lens Dashboard command line") { bench, monitor, KillSwitchCommand.Create(stdout, stderr, connect) };
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

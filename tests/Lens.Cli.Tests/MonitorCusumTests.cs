@@ -101,4 +101,31 @@ public sealed class MonitorCusumTests : IDisposable
         Assert.NotEqual(0, exit);
         Assert.Contains("--target", error);
     }
+
+    [Fact]
+    public void Cusum_DashboardDetectorExport_SkipsResetRowsAndReplaysTheValues()
+    {
+        // The layout of GET /api/detectors/{name}/history.csv; the reset row has no value.
+        var path = Csv("detector_p95_history.csv", """
+            at,phase,value,c_plus,c_minus,alarm_high,alarm_low,note
+            2026-11-22T09:00:00.000Z,Monitoring,11,0.5,0,0,0,
+            2026-11-22T09:01:00.000Z,Reset,,0,0,0,0,"kim: cache warmed, checked"
+            2026-11-22T09:02:00.000Z,Monitoring,12,2,0,0,0,
+            """);
+        var (exit, output, error) = Run("monitor", "cusum", "--input", path, "--column", "value", "--target", "10", "--sigma", "1");
+        Assert.True(exit == 0, error);
+        // Replayed without the reset: C+ = 0.5, then 12 - 10.5 + 0.5 = 2.0.
+        Assert.Contains("1\t11\t0.5000", output);
+        Assert.Contains("2\t12\t2.0000", output);
+        Assert.Contains("# 2 observations, no alarm", output);
+    }
+
+    [Fact]
+    public void Cusum_EmptyValueOutsideAResetRow_IsAnErrorNamingTheLine()
+    {
+        var path = Csv("gap.csv", "phase,value\nMonitoring,1\nMonitoring,\n");
+        var (exit, _, error) = Run("monitor", "cusum", "--input", path, "--column", "value", "--target", "1", "--sigma", "1");
+        Assert.Equal(2, exit);
+        Assert.Contains("gap.csv:3", error);
+    }
 }

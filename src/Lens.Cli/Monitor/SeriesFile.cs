@@ -21,12 +21,15 @@ public static class SeriesFile
         else if (header.Count == 1) index = 0;
         else throw new CliException($"{path}: {header.Count} columns ({string.Join(", ", header)}); choose one with --column.");
 
+        // A dashboard detector export marks resets with a row that has no value; those rows carry no observation.
+        var phase = header.IndexOf("phase");
         var values = new List<double>();
         for (var n = 1; n < lines.Length; n++)
         {
             if (string.IsNullOrWhiteSpace(lines[n])) continue;
             var fields = Split(path, n + 1, lines[n]);
             var text = index < fields.Count ? fields[index].Trim() : "";
+            if (text.Length == 0 && phase >= 0 && phase < fields.Count && fields[phase].Trim() == "Reset") continue;
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
                 throw new CliException($"{path}:{n + 1}: '{text}' in column '{header[index]}' is not a finite number.");
             values.Add(value);

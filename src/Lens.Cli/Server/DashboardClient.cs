@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Lens.Cli.Server;
+
+/// <summary>
+/// Talks to the dashboard's HTTP API. The address comes from --server, else LENS_SERVER, else
+/// http://localhost:5080. A refusal comes back as the server's problem detail, field by field.
+/// </summary>
+public sealed class DashboardClient(Uri server, HttpMessageHandler? handler = null) : IDisposable
+{
+    public const string ServerVariable = "LENS_SERVER";
+    public const string DefaultServer = "http://localhost:5080";
+
+    private readonly HttpClient _http = handler is null
+        ? new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(15) }
+        : new HttpClient(handler, disposeHandler: false) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(15) };
+
+    public static Uri Resolve(string? option)
+    {
+        var text = !string.IsNullOrWhiteSpace(option) ? option : Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } env ? env : DefaultServer;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+            throw new CliException($"'{text}' is not an http(s) address; give --server or set {ServerVariable}.");
+        return uri;
+    }
+
+    public Task<JsonNode> GetAsync(string path) => SendAsync(() => _http.GetAsync(path));
+
+    public Task<JsonNode> PostAsync(string path, object body) => SendAsync(() => _http.PostAsJsonAsync(path, body));
+
+    private async Task<JsonNode> SendAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await send();
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new CliException($"cannot reach the dashboard at {_http.BaseAddress}: {ex.Message}");
+        }
+        catch (TaskCanceledException)
+        {
+            throw new CliException($"the dashboard at {_http.BaseAddress} did not answer within {_http.Timeout.TotalSeconds:0} s");
+        }
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            JsonNode? body = null;
+            try { body = text.Length > 0 ? JsonNode.Parse(text) : null; } catch (JsonException) { }
+            if (response.IsSuccessStatusCode) return body ?? new JsonObject();
+            var detail = (string?)body?["detail"] ?? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+            throw new CliException($"the dashboard refused ({(int)response.StatusCode}): {detail}");
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}
