@@ -5,28 +5,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Lens.EndToEnd.Tests.Tests;
 
 [Collection("browser")]
-public sealed class AlertWallTests : IAsyncLifetime
+public sealed class AlertWallTests : DashboardBrowserTest
 {
-    private readonly DashboardProcess _app = new();
-    private BrowserSession _browser = default!;
-    private DashboardApi _api = default!;
-
-    public async Task InitializeAsync()
-    {
-        await _app.StartAsync();
-        _browser = await BrowserSession.LaunchAsync();
-        _api = new DashboardApi(_app.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _api.Dispose();
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
     private Task<System.Text.Json.Nodes.JsonNode> RaiseAsync(string severity, string title) =>
-        _api.PostAsync("/api/alerts", new { severity, title, actor = "e2e", detail = "raised by the browser test" });
+        Api.PostAsync("/api/alerts", new { severity, title, actor = "e2e", detail = "raised by the browser test" });
 
     [Fact]
     public async Task CriticalAlert_Raised_AppearsFirstOnEveryOpenWallWithinOneSecond()
@@ -34,7 +16,7 @@ public sealed class AlertWallTests : IAsyncLifetime
         var walls = new List<WallPage>();
         for (var i = 0; i < 2; i++)
         {
-            var wall = new WallPage(await _browser.NewPageAsync(_app.BaseAddress));
+            var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress));
             await wall.OpenAsync();
             walls.Add(wall);
         }
@@ -57,9 +39,9 @@ public sealed class AlertWallTests : IAsyncLifetime
     public async Task Alert_AcknowledgedFromTheUi_RecordsWhoAndWhyEverywhere()
     {
         var raised = await RaiseAsync("HIGH", "Recall drifting down");
-        var wall = new WallPage(await _browser.NewPageAsync(_app.BaseAddress));
+        var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress));
         await wall.OpenAsync();
-        var alerts = new AlertsPage(await _browser.NewPageAsync(_app.BaseAddress));
+        var alerts = new AlertsPage(await Browser.NewPageAsync(App.BaseAddress));
         await alerts.OpenAsync();
         await Expect(alerts.State("Recall drifting down")).ToHaveTextAsync("RAISED");
 
@@ -69,7 +51,7 @@ public sealed class AlertWallTests : IAsyncLifetime
         await Expect(alerts.Row("Recall drifting down").GetByTestId("alert-ack")).ToContainTextAsync("rui");
         await Expect(alerts.Row("Recall drifting down").GetByTestId("alert-acknowledge")).ToHaveCountAsync(0);
         await Expect(wall.Alert("Recall drifting down")).ToContainTextAsync("ACK rui", new() { Timeout = 1000 });
-        var stored = await _api.GetAsync($"/api/alerts/{raised["id"]}");
+        var stored = await Api.GetAsync($"/api/alerts/{raised["id"]}");
         Assert.Equal(("Acknowledged", "rui", "judgments changed, checking the bench"),
             ((string?)stored["state"], (string?)stored["acknowledgedBy"], (string?)stored["acknowledgeReason"]));
         await Screenshots.SaveAsync(alerts.Page, "alerts-acknowledged");

@@ -7,32 +7,14 @@ using static Microsoft.Playwright.Assertions;
 namespace Lens.EndToEnd.Tests.Tests;
 
 [Collection("browser")]
-public sealed class LiveControlTests : IAsyncLifetime
+public sealed class LiveControlTests : DashboardBrowserTest
 {
-    private readonly DashboardProcess _app = new();
-    private BrowserSession _browser = default!;
-    private DashboardApi _api = default!;
-
-    public async Task InitializeAsync()
-    {
-        await _app.StartAsync();
-        _browser = await BrowserSession.LaunchAsync();
-        _api = new DashboardApi(_app.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _api.Dispose();
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task Pause_InOneBrowser_ShowsInTheOtherWithinOneSecond()
     {
-        var id = await _api.StartRolloutAsync("3.1.0", "ranking", DashboardApi.Stage(10, "01:00:00"), DashboardApi.Stage(100, "01:00:00"));
-        var lead = new RolloutPage(await _browser.NewPageAsync(_app.BaseAddress));
-        var watcher = new RolloutPage(await _browser.NewPageAsync(_app.BaseAddress));
+        var id = await Api.StartRolloutAsync("3.1.0", "ranking", DashboardApi.Stage(10, "01:00:00"), DashboardApi.Stage(100, "01:00:00"));
+        var lead = new RolloutPage(await Browser.NewPageAsync(App.BaseAddress));
+        var watcher = new RolloutPage(await Browser.NewPageAsync(App.BaseAddress));
         await lead.OpenRolloutAsync(id);
         await watcher.OpenRolloutAsync(id);
         await Expect(watcher.State).ToHaveTextAsync("Running");
@@ -53,29 +35,29 @@ public sealed class LiveControlTests : IAsyncLifetime
         await Expect(watcher.Timeline.First).ToContainTextAsync("latency dashboards look odd");
         await Screenshots.SaveAsync(watcher.Page, "rollout-paused-seen-by-second-browser");
 
-        var audit = (await _api.GetAsync($"/api/rollouts/{id}/audit")).AsArray();
+        var audit = (await Api.GetAsync($"/api/rollouts/{id}/audit")).AsArray();
         Assert.Equal("dana", (string?)audit.Last()!["actor"]);
     }
 
     [Fact]
     public async Task Confirm_Cancelled_ChangesNothing()
     {
-        var id = await _api.StartRolloutAsync("3.2.0", "ranking-b", DashboardApi.Stage(10, "01:00:00"));
-        var page = new RolloutPage(await _browser.NewPageAsync(_app.BaseAddress));
+        var id = await Api.StartRolloutAsync("3.2.0", "ranking-b", DashboardApi.Stage(10, "01:00:00"));
+        var page = new RolloutPage(await Browser.NewPageAsync(App.BaseAddress));
         await page.OpenRolloutAsync(id);
         await page.Action("rollback").ClickAsync();
         await page.Page.GetByTestId("confirm-cancel").ClickAsync();
         await Expect(page.State).ToHaveTextAsync("Running");
-        Assert.Equal("Running", (string?)(await _api.GetAsync($"/api/rollouts/{id}"))["state"]);
+        Assert.Equal("Running", (string?)(await Api.GetAsync($"/api/rollouts/{id}"))["state"]);
     }
 
     [Fact]
     public async Task KillSwitch_ActivatedFromTheUi_SendsFlagsToBaselineAndShowsEverywhere()
     {
-        await _api.StartRolloutAsync("3.3.0", "ranking-c", DashboardApi.Stage(25, "01:00:00"));
-        var overview = new OverviewPage(await _browser.NewPageAsync(_app.BaseAddress));
+        await Api.StartRolloutAsync("3.3.0", "ranking-c", DashboardApi.Stage(25, "01:00:00"));
+        var overview = new OverviewPage(await Browser.NewPageAsync(App.BaseAddress));
         await overview.OpenAsync();
-        var wall = new WallPage(await _browser.NewPageAsync(_app.BaseAddress));
+        var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress));
         await wall.OpenAsync();
         await Expect(wall.KillSwitch).ToHaveTextAsync("Kill switch off");
 
@@ -87,7 +69,7 @@ public sealed class LiveControlTests : IAsyncLifetime
         await Expect(wall.KillSwitch).ToContainTextAsync("KILL SWITCH ON", new() { Timeout = 1000 });
         await Expect(wall.Alerts.First).ToHaveAttributeAsync("data-severity", "Critical", new() { Timeout = 1000 });
         await Expect(wall.Alerts.First).ToContainTextAsync("manual_emergency");
-        var flag = await _api.GetAsync("/api/flags/ranking-c");
+        var flag = await Api.GetAsync("/api/flags/ranking-c");
         Assert.True((bool)flag["killSwitch"]!);
         Assert.Equal(0m, (decimal?)flag["percent"]);
         await Screenshots.SaveAsync(wall.Page, "wall-kill-switch-on");
@@ -97,7 +79,7 @@ public sealed class LiveControlTests : IAsyncLifetime
     [Fact]
     public async Task ReleasesPage_CreateReleaseWithLiveJsonCheck_ThenStartARollout()
     {
-        var page = await _browser.NewPageAsync(_app.BaseAddress);
+        var page = await Browser.NewPageAsync(App.BaseAddress);
         await page.GotoAsync("/releases");
         await page.WaitForFunctionAsync("() => document.documentElement.dataset.connection === 'connected'");
         await page.GetByTestId("release-version").FillAsync("4.0.0");
@@ -119,7 +101,7 @@ public sealed class LiveControlTests : IAsyncLifetime
         var rollout = new RolloutPage(page);
         await Expect(rollout.State).ToHaveTextAsync("Running");
         await Expect(rollout.Stage).ToHaveTextAsync("1 of 3");
-        var release = await _api.GetAsync("/api/releases/4.0.0");
+        var release = await Api.GetAsync("/api/releases/4.0.0");
         Assert.StartsWith("sha256:", (string?)release["fingerprint"]);
     }
 }

@@ -6,48 +6,30 @@ namespace Lens.EndToEnd.Tests.Tests;
 
 /// <summary>The demo search service going blank, as on-call sees it: sentinel trips, the wall goes red, and it recovers.</summary>
 [Collection("browser")]
-public sealed class SentinelWallTests : IAsyncLifetime
+public sealed class SentinelWallTests() : DashboardBrowserTest(new Dictionary<string, string>(DemoSettings.Fast())
 {
-    private readonly DashboardProcess _app = new(new Dictionary<string, string>(DemoSettings.Fast())
-    {
-        ["Sentinel__Endpoint"] = "/api/demo/search?q={query}",
-        ["Sentinel__Interval"] = "01:00:00",
-        ["Sentinel__TrippedInterval"] = "00:00:01",
-        ["Sentinel__RecoveryPeriod"] = "00:00:03",
-    });
-    private BrowserSession _browser = default!;
-    private DashboardApi _api = default!;
-
-    public async Task InitializeAsync()
-    {
-        await _app.StartAsync();
-        _browser = await BrowserSession.LaunchAsync();
-        _api = new DashboardApi(_app.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _api.Dispose();
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
+    ["Sentinel__Endpoint"] = "/api/demo/search?q={query}",
+    ["Sentinel__Interval"] = "01:00:00",
+    ["Sentinel__TrippedInterval"] = "00:00:01",
+    ["Sentinel__RecoveryPeriod"] = "00:00:03",
+})
+{
     [Fact]
     public async Task Sentinel_SearchReturnsZeroResults_WallShowsTripAndCriticalThenRecovery()
     {
-        var wall = new WallPage(await _browser.NewPageAsync(_app.BaseAddress));
+        var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress));
         await wall.OpenAsync();
-        await _api.PostAsync("/api/sentinel/run", new { });
+        await Api.PostAsync("/api/sentinel/run", new { });
         await Expect(wall.Sentinel).ToContainTextAsync("OK");
 
-        await _api.PostAsync("/api/demo/faults", new { zeroResults = true });
-        await _api.PostAsync("/api/sentinel/run", new { });
+        await Api.PostAsync("/api/demo/faults", new { zeroResults = true });
+        await Api.PostAsync("/api/sentinel/run", new { });
 
         await Expect(wall.KillSwitch).ToContainTextAsync("zero_results_emergency", new() { Timeout = 1000 });
         await Expect(wall.Alerts.First).ToHaveAttributeAsync("data-severity", "Critical", new() { Timeout = 1000 });
         await Expect(wall.Alerts.First).ToContainTextAsync("zero_results_emergency");
         await Expect(wall.Sentinel).ToContainTextAsync("TRIPPED");
-        var sentinel = new SentinelPage(await _browser.NewPageAsync(_app.BaseAddress));
+        var sentinel = new SentinelPage(await Browser.NewPageAsync(App.BaseAddress));
         await sentinel.OpenAsync();
         await Expect(sentinel.State).ToHaveTextAsync("TRIPPED");
         await Expect(sentinel.Chart).ToBeVisibleAsync();
@@ -55,10 +37,10 @@ public sealed class SentinelWallTests : IAsyncLifetime
         await Screenshots.SaveAsync(sentinel.Page, "sentinel-tripped");
 
         // Healthy again: probes run every second while tripped; three seconds of passes switch it back off.
-        await _api.PostAsync("/api/demo/faults", new { });
+        await Api.PostAsync("/api/demo/faults", new { });
         await Expect(wall.KillSwitch).ToHaveTextAsync("Kill switch off", new() { Timeout = 20_000 });
         await Expect(wall.Sentinel).ToContainTextAsync("OK");
-        var zeroResults = (await _api.GetAsync("/api/killswitch")).AsArray().Single(k => (string?)k!["name"] == "zero_results_emergency")!;
+        var zeroResults = (await Api.GetAsync("/api/killswitch")).AsArray().Single(k => (string?)k!["name"] == "zero_results_emergency")!;
         Assert.Equal("sentinel", (string?)zeroResults["actor"]);
         Assert.False((bool?)zeroResults["active"]);
     }
