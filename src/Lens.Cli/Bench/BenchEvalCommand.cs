@@ -26,10 +26,14 @@ public static class BenchEvalCommand
             try
             {
                 var chosen = ParseMeasures(parse.GetValue(measures));
-                var judgments = Read(parse.GetValue(qrels)!, TrecFiles.ReadQrels);
-                var candidate = TrecEvaluator.Evaluate(judgments, Read(parse.GetValue(run)!, TrecFiles.ReadRun), chosen);
+                // The files are independent, so they are read side by side: reading is most of the time.
                 var baselineFile = parse.GetValue(baseline);
-                var reference = baselineFile is null ? null : TrecEvaluator.Evaluate(judgments, Read(baselineFile, TrecFiles.ReadRun), chosen);
+                var judgmentsRead = Task.Run(() => Read(parse.GetValue(qrels)!, TrecFiles.ReadQrels));
+                var candidateRead = Task.Run(() => Read(parse.GetValue(run)!, TrecFiles.ReadRun));
+                var baselineRead = baselineFile is null ? null : Task.Run(() => Read(baselineFile, TrecFiles.ReadRun));
+                var judgments = Await(judgmentsRead);
+                var candidate = TrecEvaluator.Evaluate(judgments, Await(candidateRead), chosen);
+                var reference = baselineRead is null ? null : TrecEvaluator.Evaluate(judgments, Await(baselineRead), chosen);
                 if (candidate.PerQuery.Count == 0) throw new CliException("no query has both judgments and results.");
 
                 if (parse.GetValue(format) == "json") stdout.Write(Json(candidate, reference, parse.GetValue(perQuery)));
@@ -50,6 +54,9 @@ public static class BenchEvalCommand
         });
         return command;
     }
+
+    /// <summary>Waits for a read, rethrowing its own exception (not an AggregateException) so errors print as before.</summary>
+    private static T Await<T>(Task<T> task) => task.GetAwaiter().GetResult();
 
     private static IReadOnlyList<TrecMeasure> ParseMeasures(string? list) =>
         string.IsNullOrWhiteSpace(list)

@@ -8,15 +8,30 @@ namespace Lens.Core.Bench;
 /// </summary>
 public static class TrecFiles
 {
+    private const string QrelsLayout = "qid iter docno rel";
+    private const string RunLayout = "qid Q0 docno rank score tag";
+
     public static Dictionary<string, Dictionary<string, int>> ReadQrels(TextReader reader, string file)
     {
         var qrels = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        foreach (var (number, f) in Records(reader, file, "qrels", "qid iter docno rel"))
+        Span<Range> f = stackalloc Range[5];
+        var number = 0;
+        string? qid = null;
+        Dictionary<string, int>? judged = null;
+        while (reader.ReadLine() is { } text)
         {
-            if (!int.TryParse(f[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rel))
-                throw new TrecFormatException(file, number, $"relevance '{f[3]}' is not a whole number.");
-            if (!qrels.TryGetValue(f[0], out var judged)) qrels[f[0]] = judged = new Dictionary<string, int>(StringComparer.Ordinal);
-            if (!judged.TryAdd(f[2], rel)) throw new TrecFormatException(file, number, $"document '{f[2]}' is judged twice for query '{f[0]}'.");
+            number++;
+            var line = text.AsSpan();
+            if (!Fields(line, f, 4, file, number, "qrels", QrelsLayout)) continue;
+            if (!int.TryParse(line[f[3]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rel))
+                throw new TrecFormatException(file, number, $"relevance '{line[f[3]]}' is not a whole number.");
+            if (qid is null || !line[f[0]].SequenceEqual(qid))
+            {
+                qid = line[f[0]].ToString();
+                if (!qrels.TryGetValue(qid, out judged)) qrels[qid] = judged = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+            var docno = line[f[2]].ToString();
+            if (!judged!.TryAdd(docno, rel)) throw new TrecFormatException(file, number, $"document '{docno}' is judged twice for query '{qid}'.");
         }
         return qrels;
     }
@@ -24,34 +39,59 @@ public static class TrecFiles
     public static Dictionary<string, List<TrecResult>> ReadRun(TextReader reader, string file)
     {
         var run = new Dictionary<string, List<TrecResult>>(StringComparer.Ordinal);
-        var seen = new HashSet<(string, string)>();
-        foreach (var (number, f) in Records(reader, file, "run", "qid Q0 docno rank score tag"))
+        var retrieved = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        Span<Range> f = stackalloc Range[7];
+        var number = 0;
+        string? qid = null;
+        List<TrecResult>? results = null;
+        HashSet<string>? seen = null;
+        while (reader.ReadLine() is { } text)
         {
-            if (!long.TryParse(f[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
-                throw new TrecFormatException(file, number, $"rank '{f[3]}' is not a whole number.");
-            if (!double.TryParse(f[4], NumberStyles.Float, CultureInfo.InvariantCulture, out var score) || !double.IsFinite(score))
-                throw new TrecFormatException(file, number, $"score '{f[4]}' is not a finite number.");
-            if (!seen.Add((f[0], f[2]))) throw new TrecFormatException(file, number, $"document '{f[2]}' is retrieved twice for query '{f[0]}'.");
-            if (!run.TryGetValue(f[0], out var results)) run[f[0]] = results = [];
-            results.Add(new TrecResult(f[2], score));
+            number++;
+            var line = text.AsSpan();
+            if (!Fields(line, f, 6, file, number, "run", RunLayout)) continue;
+            if (!long.TryParse(line[f[3]], NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                throw new TrecFormatException(file, number, $"rank '{line[f[3]]}' is not a whole number.");
+            if (!double.TryParse(line[f[4]], NumberStyles.Float, CultureInfo.InvariantCulture, out var score) || !double.IsFinite(score))
+                throw new TrecFormatException(file, number, $"score '{line[f[4]]}' is not a finite number.");
+            // Runs list a query's results together, so the previous line's query is almost always this one's.
+            if (qid is null || !line[f[0]].SequenceEqual(qid))
+            {
+                qid = line[f[0]].ToString();
+                if (!run.TryGetValue(qid, out results))
+                {
+                    run[qid] = results = [];
+                    retrieved[qid] = seen = new HashSet<string>(StringComparer.Ordinal);
+                }
+                else seen = retrieved[qid];
+            }
+            var docno = line[f[2]].ToString();
+            if (!seen!.Add(docno)) throw new TrecFormatException(file, number, $"document '{docno}' is retrieved twice for query '{qid}'.");
+            results!.Add(new TrecResult(docno, score));
         }
         return run;
     }
 
-    /// <summary>The non-blank lines as whitespace-separated fields, each with its 1-based line number; a line with the
-    /// wrong number of fields is refused naming the file and the line.</summary>
-    private static IEnumerable<(int Number, string[] Fields)> Records(TextReader reader, string file, string kind, string layout)
+    /// <summary>
+    /// Splits a line on whitespace into <paramref name="expected"/> fields. False for a blank line; a line with any
+    /// other number of fields is refused naming the file and the line.
+    /// </summary>
+    private static bool Fields(ReadOnlySpan<char> line, Span<Range> fields, int expected, string file, int number, string kind, string layout)
     {
-        var expected = layout.Split(' ').Length;
-        var number = 0;
-        while (reader.ReadLine() is { } line)
+        var count = 0;
+        var i = 0;
+        while (i < line.Length)
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length != expected)
-                throw new TrecFormatException(file, number, $"a {kind} line has {expected} fields ({layout}), this one has {fields.Length}.");
-            yield return (number, fields);
+            while (i < line.Length && char.IsWhiteSpace(line[i])) i++;
+            if (i == line.Length) break;
+            var start = i;
+            while (i < line.Length && !char.IsWhiteSpace(line[i])) i++;
+            if (count < fields.Length) fields[count] = start..i;
+            count++;
         }
+        if (count == 0) return false;
+        if (count != expected)
+            throw new TrecFormatException(file, number, $"a {kind} line has {expected} fields ({layout}), this one has {count}.");
+        return true;
     }
 }
