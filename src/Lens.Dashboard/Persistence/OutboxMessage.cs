@@ -40,6 +40,13 @@ public sealed class OutboxMessage
         LastError = null;
     }
 
+    /// <summary>Stops trying at once, for a message that can never be delivered (its endpoint is gone).</summary>
+    public void GiveUp(string reason, DateTimeOffset now)
+    {
+        LastError = reason;
+        GaveUpAt = now;
+    }
+
     /// <summary>Schedules the next try with exponential backoff, or gives up once the message is older than <paramref name="giveUpAfter"/>.</summary>
     public void Failed(string error, DateTimeOffset now, TimeSpan initialBackoff, TimeSpan maxBackoff, TimeSpan giveUpAfter)
     {
@@ -47,7 +54,7 @@ public sealed class OutboxMessage
         LastError = error.Length > 500 ? error[..500] : error;
         if (now - CreatedAt >= giveUpAfter)
         {
-            GaveUpAt = now;
+            GiveUp(LastError, now);
             return;
         }
         var factor = Math.Pow(2, Math.Min(Attempts - 1, 30));

@@ -65,9 +65,7 @@ public sealed class SentinelService(
                 await db.SaveChangesAsync(ct);
                 zeroResults = await db.KillSwitches.AsNoTracking().FirstOrDefaultAsync(k => k.Name == KillSwitch.ZeroResultsEmergency, ct);
                 var since = Min(now - o.RecoveryPeriod - o.Interval, zeroResults?.ChangedAt ?? now);
-                history = (await db.ProbeRuns.AsNoTracking().Where(r => r.At >= since).ToListAsync(ct))
-                    .GroupBy(r => r.Round).Select(g => new ProbeRound(g.Min(r => r.At), g.All(r => r.Passed)))
-                    .OrderBy(r => r.At).ToList();
+                history = ProbeRound.Of(await db.ProbeRuns.AsNoTracking().Where(r => r.At >= since).ToListAsync(ct));
             }
             events.Publish(new LensEvent(LensEvent.ProbesRan, now, Detail: string.Join(", ", runs.Select(r => $"{r.Probe}: {r.Outcome}"))));
 

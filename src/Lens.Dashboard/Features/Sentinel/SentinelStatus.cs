@@ -27,7 +27,7 @@ public sealed record SentinelStatus(
         var since = now - RateWindow;
         var recent = await db.ProbeRuns.AsNoTracking().Where(r => r.At >= since).OrderBy(r => r.Id).ToListAsync(ct);
         var latestRound = recent.Count > 0 ? recent[^1].Round : (Guid?)null;
-        var rounds = recent.GroupBy(r => r.Round).Select(g => new ProbeRound(g.Min(r => r.At), g.All(r => r.Passed))).OrderBy(r => r.At).ToList();
+        var rounds = ProbeRound.Of(recent);
         var tripped = zeroResults?.Active == true;
         var bySentinel = tripped && zeroResults!.Actor == SentinelOptions.Actor;
         var passingSince = tripped ? SentinelPolicy.PassingSince(rounds) : null;

@@ -59,7 +59,7 @@ public sealed class WebhookDispatcher(
             if (blocked.Contains(message.Endpoint)) continue;
             if (!o.Endpoints.TryGetValue(message.Endpoint, out var endpoint))
             {
-                message.Failed($"Endpoint '{message.Endpoint}' is no longer configured.", clock.GetUtcNow(), o.InitialBackoff, o.MaxBackoff, TimeSpan.Zero);
+                message.GiveUp($"Endpoint '{message.Endpoint}' is no longer configured.", clock.GetUtcNow());
                 gaveUp.Add(message);
                 await db.SaveChangesAsync(ct);
                 continue;
