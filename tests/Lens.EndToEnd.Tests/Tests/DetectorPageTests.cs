@@ -1,0 +1,30 @@
+using Lens.EndToEnd.Tests.Infrastructure;
+using Lens.EndToEnd.Tests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Lens.EndToEnd.Tests.Tests;
+
+[Collection("browser")]
+public sealed class DetectorPageTests : DashboardBrowserTest
+{
+    [Fact]
+    public async Task DetectorPage_ShiftedSeries_ShowsAlarmChartAndWallDriftStatus()
+    {
+        var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress));
+        await wall.OpenAsync();
+        // Ten baseline values (μ₀ 0.71, σ ≈ 0.0105), then a drop that crosses H = 5σ on the second value.
+        foreach (var value in new[] { 0.70, 0.72, 0.70, 0.72, 0.70, 0.72, 0.70, 0.72, 0.70, 0.72, 0.69, 0.66, 0.66, 0.65 })
+            await Api.PostAsync("/api/detectors/observations", new { metric = "bench.recall_at_50", value });
+
+        var page = await Browser.NewPageAsync(App.BaseAddress);
+        await page.GotoAsync("/detectors/recall_at_50");
+        await page.WaitForFunctionAsync("() => document.documentElement.dataset.connection === 'connected'");
+        await Expect(page.GetByTestId("detector-recall_at_50")).ToContainTextAsync("ALARM since");
+        await Expect(page.GetByTestId("detector-chart")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("detector-parameters")).ToContainTextAsync("μ₀ = 0.71");
+        await Expect(page.GetByTestId("detector-detail")).ToContainTextAsync("--target 0.71 --sigma 0.0105409255");
+        await Expect(wall.Drift).ToContainTextAsync("ALARM: recall_at_50");
+        await Expect(wall.Alerts.First).ToContainTextAsync("Drift alarm: recall_at_50");
+        await Screenshots.SaveAsync(page, "detector-alarm");
+    }
+}
