@@ -1,5 +1,7 @@
 using Lens.Dashboard.Features.Alerts;
+using Lens.Dashboard.Features.Bench;
 using Lens.Dashboard.Features.Canary;
+using Lens.Dashboard.Features.Compat;
 using Lens.Dashboard.Features.Demo;
 using Lens.Dashboard.Features.Detectors;
 using Lens.Dashboard.Features.Flags;
@@ -10,6 +12,7 @@ using Lens.Dashboard.Features.Releases;
 using Lens.Dashboard.Features.Rollouts;
 using Lens.Dashboard.Features.Scheduling;
 using Lens.Dashboard.Features.Sentinel;
+using Lens.Dashboard.Features.SignOff;
 using Lens.Dashboard.Features.Ui;
 using Lens.Dashboard.Persistence;
 
@@ -17,6 +20,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLensPersistence();
 builder.AddLensReleases();
+builder.AddLensBench();
+builder.AddLensSignOff();
 builder.AddLensRollouts();
 builder.AddLensFlags();
 builder.AddLensAlerts();
@@ -35,6 +40,9 @@ await app.EnsureLensDetectorsAsync();
 
 app.UseLensUi();
 app.MapReleasesApi();
+app.MapBenchApi();
+app.MapSignOffApi();
+app.MapCompatApi();
 app.MapRolloutsApi();
 app.MapFlagsApi();
 app.MapAlertsApi();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lens.Core.Alerts;
+using Lens.Core.Bench;
 using Lens.Core.Flags;
 using Lens.Core.Gates;
 using Lens.Core.Monitoring;
@@ -26,6 +27,7 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : DbC
     public DbSet<Detector> Detectors => Set<Detector>();
     public DbSet<DetectorObservation> DetectorObservations => Set<DetectorObservation>();
     public DbSet<ProbeRun> ProbeRuns => Set<ProbeRun>();
+    public DbSet<BenchRun> BenchRuns => Set<BenchRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -41,6 +43,9 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : DbC
             e.HasKey(r => r.Id);
             e.HasIndex(r => r.Version).IsUnique();
             e.Property(r => r.Version).IsRequired();
+            e.Property(r => r.Status).HasConversion<string>();
+            e.Property(r => r.Decisions).HasConversion(Json<IReadOnlyList<ReleaseDecision>>(), JsonComparer<IReadOnlyList<ReleaseDecision>>()).HasColumnName("DecisionsJson");
+            e.Ignore(r => r.CurrentDecisions);
         });
 
         model.Entity<Rollout>(e =>
@@ -121,6 +126,15 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : DbC
             e.HasKey(r => r.Id);
             e.HasIndex(r => r.At);
             e.Property(r => r.Outcome).HasConversion<string>();
+            e.Ignore(r => r.Passed);
+        });
+
+        model.Entity<BenchRun>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => new { r.Release, r.Night });
+            e.Property(r => r.Status).HasConversion<string>();
+            e.Property(r => r.Verdict).HasConversion<string>();
             e.Ignore(r => r.Passed);
         });
     }

@@ -35,10 +35,12 @@ public sealed class DemoSearchService(DemoCorpus corpus, DemoFaults faults)
             .Select(g => new Hit(g.Key, g.First().Line, g.Count()))
             .ToArray();
 
+    // One hit per file, like the baseline, but a file that defines the term comes first and points at the definition.
     private static IReadOnlyList<Hit> RankDefinitionsFirst(IReadOnlyList<DemoCorpus.Posting> postings) =>
-        postings.OrderByDescending(p => p.IsDefinition).ThenBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line)
+        postings.GroupBy(p => p.File)
+            .OrderByDescending(g => g.Any(p => p.IsDefinition)).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Take(10)
-            .Select((p, i) => new Hit(p.File, p.Line, (p.IsDefinition ? 10.0 : 1.0) / (i + 1)))
+            .Select((g, i) => new Hit(g.Key, (g.FirstOrDefault(p => p.IsDefinition) ?? g.First()).Line, (g.Any(p => p.IsDefinition) ? 10.0 : 1.0) / (i + 1)))
             .ToArray();
 
     private static double Gaussian(Random random)

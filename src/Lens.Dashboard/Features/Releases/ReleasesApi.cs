@@ -22,6 +22,7 @@ public static class ReleasesApi
         group.MapPost("/", CreateAsync);
         group.MapGet("/", ListAsync);
         group.MapGet("/{version}", GetAsync);
+        group.MapGet("/{version}/config-fingerprint", FingerprintAsync);
         return app;
     }
 
@@ -54,6 +55,25 @@ public static class ReleasesApi
         var releases = await db.Releases.AsNoTracking().OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
         return TypedResults.Ok(releases.Select(ReleaseView.From).ToArray());
     }
+
+    /// <summary>config_fingerprint_&lt;version&gt;.json: the fingerprint, how it is computed, and the canonical configuration it covers.</summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FingerprintAsync(string version, IDbContextFactory<LensDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var release = await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.Version == version, ct);
+        if (release is null) return LensProblems.Field("version", $"There is no release '{version}'.", StatusCodes.Status404NotFound);
+        var document = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            version = release.Version,
+            fingerprint = release.Fingerprint,
+            algorithm = "sha256 of the canonical JSON: keys sorted by ordinal order, no whitespace, shortest round-trip numbers",
+            createdAt = release.CreatedAt,
+            config = JsonDocument.Parse(release.ConfigJson).RootElement,
+        }, new JsonSerializerOptions { WriteIndented = true });
+        return TypedResults.File(document, "application/json", FingerprintFileName(release.Version));
+    }
+
+    public static string FingerprintFileName(string version) => $"config_fingerprint_{version}.json";
 
     private static async Task<Results<Ok<ReleaseView>, ProblemHttpResult>> GetAsync(string version, IDbContextFactory<LensDbContext> dbFactory, CancellationToken ct)
     {

@@ -1,0 +1,85 @@
+using Lens.Core.Gates;
+
+namespace Lens.Core.Bench;
+
+/// <summary>
+/// One bench of a release: over run files or live against endpoints, for the final bench or one slice of a night.
+/// It keeps its three result files (JSON, Markdown, CSV) so they can be downloaded as they were written.
+/// </summary>
+public sealed class BenchRun
+{
+    private BenchRun() { }
+
+    public Guid Id { get; private set; }
+    public string Release { get; private set; } = "";
+    public string Source { get; private set; } = "";
+    public string? Slice { get; private set; }
+    public DateOnly? Night { get; private set; }
+    public string StartedBy { get; private set; } = "";
+    public BenchRunStatus Status { get; private set; }
+    public DateTimeOffset StartedAt { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
+    public int QueriesDone { get; private set; }
+    public int QueriesTotal { get; private set; }
+    public Verdict? Verdict { get; private set; }
+    public double? NdcgDelta { get; private set; }
+    public double? RecallDelta { get; private set; }
+    public string? ResultsJson { get; private set; }
+    public string? SummaryMarkdown { get; private set; }
+    public string? MetricsCsv { get; private set; }
+    public string? Error { get; private set; }
+
+    public const string FilesSource = "files";
+    public const string LiveSource = "live";
+
+    public static BenchRun Start(string release, string source, string? slice, DateOnly? night, string startedBy, int queries, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        Release = release,
+        Source = source,
+        Slice = slice,
+        Night = night,
+        StartedBy = startedBy,
+        Status = BenchRunStatus.Running,
+        StartedAt = now,
+        QueriesTotal = queries,
+    };
+
+    public void Progress(int done)
+    {
+        EnsureRunning("report progress");
+        QueriesDone = Math.Clamp(done, QueriesDone, QueriesTotal);
+    }
+
+    public void Complete(Verdict verdict, double? ndcgDelta, double? recallDelta, string resultsJson, string summaryMarkdown, string metricsCsv, DateTimeOffset now)
+    {
+        EnsureRunning("complete");
+        Status = BenchRunStatus.Completed;
+        QueriesDone = QueriesTotal;
+        Verdict = verdict;
+        NdcgDelta = ndcgDelta;
+        RecallDelta = recallDelta;
+        ResultsJson = resultsJson;
+        SummaryMarkdown = summaryMarkdown;
+        MetricsCsv = metricsCsv;
+        FinishedAt = now;
+    }
+
+    public void Fail(string error, DateTimeOffset now)
+    {
+        EnsureRunning("fail");
+        Status = BenchRunStatus.Failed;
+        Verdict = Gates.Verdict.Fail;
+        Error = error;
+        FinishedAt = now;
+    }
+
+    /// <summary>A night counts as passed only if its bench completed and every gate passed.</summary>
+    public bool Passed => Status == BenchRunStatus.Completed && Verdict == Gates.Verdict.Pass;
+
+    private void EnsureRunning(string action)
+    {
+        if (Status != BenchRunStatus.Running)
+            throw new InvalidOperationException($"Cannot {action} bench run {Id}: it is already {Status}.");
+    }
+}

@@ -1,0 +1,8 @@
+namespace Lens.Core.Bench;
+
+public enum BenchRunStatus
+{
+    Running,
+    Completed,
+    Failed,
+}

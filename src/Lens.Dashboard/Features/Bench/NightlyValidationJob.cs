@@ -1,0 +1,20 @@
+using Quartz;
+
+namespace Lens.Dashboard.Features.Bench;
+
+/// <summary>Fires on Nightly:Schedule (UTC) and runs the night's validation.</summary>
+[DisallowConcurrentExecution]
+public sealed class NightlyValidationJob(NightlyValidation validation, ILogger<NightlyValidationJob> logger) : IJob
+{
+    public async Task Execute(IJobExecutionContext context)
+    {
+        try
+        {
+            await validation.RunNightAsync(context.CancellationToken);
+        }
+        catch (BenchRequestException ex)
+        {
+            logger.LogError("Nightly validation could not run: {Problem}", ex.Message);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using Lens.Core.Bench;
+using Lens.Dashboard.Features.Bench;
+
+namespace Lens.Dashboard.Features.SignOff;
+
+/// <summary>The sign-off report as Markdown, in the order the page shows it: verdict, gates, nights, approvers, fingerprint.</summary>
+public static class SignOffReport
+{
+    public static string FileName(string version) => $"sign_off_report_{version}.md";
+
+    public static string Markdown(SignOffState s, string? finalResultsJson)
+    {
+        var md = new StringBuilder();
+        md.Append(CultureInfo.InvariantCulture, $"# Release {s.Version}: sign-off report\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"## Verdict: {s.Verdict.ToUpperInvariant()}\n\n{Headline(s)}\n\n");
+        foreach (var item in s.Missing) md.Append(CultureInfo.InvariantCulture, $"- Missing: {item}\n");
+        if (s.Missing.Count > 0) md.Append('\n');
+
+        md.Append("## Gates (final bench)\n\n");
+        var gates = BenchResultsReader.Gates(finalResultsJson);
+        if (s.FinalBench is null || gates.Count == 0) md.Append("No final bench has completed for this release.\n\n");
+        else
+        {
+            md.Append(CultureInfo.InvariantCulture, $"Final bench {s.FinalBench.Source}, finished {s.FinalBench.FinishedAt:yyyy-MM-dd HH:mm} UTC: **{s.FinalBench.Verdict}**.\n\n");
+            md.Append("| Gate | Verdict | Rule | Evidence |\n|---|---|---|---|\n");
+            foreach (var g in gates) md.Append(CultureInfo.InvariantCulture, $"| {g.Gate} | {g.Verdict} | {g.Rule} | {g.Evidence} |\n");
+            md.Append("\n| Measure | Baseline | Candidate | Difference | 95% interval |\n|---|---:|---:|---:|---|\n");
+            foreach (var m in BenchResultsReader.Measures(finalResultsJson))
+                md.Append(CultureInfo.InvariantCulture, $"| {m.Measure} | {TrecOutput.FourDecimals(m.Baseline)} | {TrecOutput.FourDecimals(m.Candidate)} | {TrecOutput.FourDecimals(m.Delta)} | [{TrecOutput.FourDecimals(m.CiLower)}, {TrecOutput.FourDecimals(m.CiUpper)}] |\n");
+            md.Append('\n');
+        }
+
+        md.Append(CultureInfo.InvariantCulture, $"## Nightly validation: {s.PassingStreak} of {s.RequiredNights} consecutive passing nights\n\n");
+        if (s.Nights.Count == 0) md.Append("No night has run yet.\n\n");
+        else
+        {
+            md.Append("| Night | Result | Slices |\n|---|---|---|\n");
+            foreach (var n in s.Nights)
+                md.Append(CultureInfo.InvariantCulture, $"| {n.Night:yyyy-MM-dd} | {(n.Passed ? "pass" : "fail")} | {string.Join("; ", n.Slices.Select(Slice))} |\n");
+            md.Append('\n');
+        }
+
+        md.Append("## Approvers\n\n| Role | Decision | By | Reason | When (UTC) |\n|---|---|---|---|---|\n");
+        var current = s.Decisions.GroupBy(d => d.Role).ToDictionary(g => g.Key, g => g.Last());
+        foreach (var role in s.Roles)
+            md.Append(current.TryGetValue(role, out var d)
+                ? string.Create(CultureInfo.InvariantCulture, $"| {role} | {(d.Approved ? "approved" : "rejected")} | {d.Actor} | {d.Reason} | {d.At:yyyy-MM-dd HH:mm} |\n")
+                : $"| {role} | waiting | | | |\n");
+        md.Append(CultureInfo.InvariantCulture, $"\n## Fingerprint\n\n`{s.Fingerprint}`\n");
+        if (s.PromotedAt is { } at) md.Append(CultureInfo.InvariantCulture, $"\nPromoted to GA by {s.PromotedBy} at {at:yyyy-MM-dd HH:mm} UTC.\n");
+        return md.ToString();
+    }
+
+    public static string Headline(SignOffState s) => s.Verdict switch
+    {
+        SignOffState.Promoted => $"{s.Version} is generally available.",
+        SignOffState.Ready => $"{s.Version} has {s.PassingStreak} clean nights and every approval: it may be promoted to GA.",
+        SignOffState.Blocked => $"{s.Version} has been rejected by a stakeholder and cannot be promoted.",
+        _ => $"{s.Version} cannot be promoted yet: {s.Missing.Count} thing(s) missing.",
+    };
+
+    private static string Slice(NightSlice s) =>
+        s.Error is not null ? $"{s.Slice}: failed ({s.Error})"
+        : string.Create(CultureInfo.InvariantCulture, $"{s.Slice}: {(s.Verdict is { } v ? BenchReportWriter.VerdictWord(v) : "running")}, ΔnDCG@10 {(s.NdcgDelta is { } d ? TrecOutput.FourDecimals(d) : "n/a")}");
+}

@@ -1,0 +1,74 @@
+using Lens.Core.Bench;
+using Lens.Core.Releases;
+using Lens.Dashboard.Features.Bench;
+using Lens.Dashboard.Features.Live;
+using Lens.Dashboard.Features.Rollouts;
+using Lens.Dashboard.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lens.Dashboard.Features.SignOff;
+
+/// <summary>Stakeholder decisions and the promotion to GA, for the API and the pages alike.</summary>
+public sealed class SignOffService(
+    IDbContextFactory<LensDbContext> dbFactory,
+    NightlyValidation nightly,
+    IOptions<SignOffOptions> options,
+    TimeProvider clock,
+    LensEvents events)
+{
+    public SignOffPolicy Policy => options.Value.ToPolicy();
+
+    public async Task<SignOffState> StateAsync(string version, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var release = await FindAsync(db, version, ct);
+        return await StateOfAsync(db, release, ct);
+    }
+
+    public async Task<SignOffState> DecideAsync(string version, string role, string actor, bool approved, string reason, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var release = await FindAsync(db, version, ct);
+        var decision = release.Decide(role, actor, approved, reason, Policy, clock.GetUtcNow());
+        db.AuditEntries.Add(AuditEntry.ForSubject("release:" + release.Version, approved ? "Approve" : "Reject", decision.Actor, $"{role}: {decision.Reason}", decision.At));
+        await db.SaveChangesAsync(ct);
+        Announce(version);
+        return await StateOfAsync(db, release, ct);
+    }
+
+    public async Task<SignOffState> PromoteAsync(string version, string actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var release = await FindAsync(db, version, ct);
+        var streak = NightlyValidation.PassingStreak(await nightly.NightsAsync(version, ct));
+        release.PromoteToGeneralAvailability(actor, streak, Policy, clock.GetUtcNow());
+        db.AuditEntries.Add(AuditEntry.ForSubject("release:" + release.Version, "PromoteToGA", release.PromotedBy!, $"{streak} passing nights; approved by {string.Join(", ", Policy.Roles)}", release.PromotedAt!.Value));
+        await db.SaveChangesAsync(ct);
+        Announce(version);
+        return await StateOfAsync(db, release, ct);
+    }
+
+    private async Task<SignOffState> StateOfAsync(LensDbContext db, Release release, CancellationToken ct)
+    {
+        var policy = Policy;
+        var nights = await nightly.NightsAsync(release.Version, ct);
+        var streak = NightlyValidation.PassingStreak(nights);
+        var missing = release.Status == ReleaseStatus.GeneralAvailability ? [] : release.MissingForGeneralAvailability(streak, policy);
+        var final = (await db.BenchRuns.AsNoTracking().Where(r => r.Release == release.Version && r.Night == null && r.Status == BenchRunStatus.Completed).ToListAsync(ct))
+            .OrderByDescending(r => r.FinishedAt).FirstOrDefault();
+        var verdict = release.Status == ReleaseStatus.GeneralAvailability ? SignOffState.Promoted
+            : missing.Count == 0 ? SignOffState.Ready
+            : release.CurrentDecisions.Values.Any(d => !d.Approved) ? SignOffState.Blocked
+            : SignOffState.Waiting;
+        return new SignOffState(release.Version, release.Fingerprint, release.Status == ReleaseStatus.GeneralAvailability ? "ga" : "candidate", verdict,
+            streak, policy.RequiredNights, policy.Roles, release.Decisions, missing, nights,
+            final is null ? null : BenchRunView.From(final), release.PromotedBy, release.PromotedAt);
+    }
+
+    private static async Task<Release> FindAsync(LensDbContext db, string version, CancellationToken ct) =>
+        await db.Releases.FirstOrDefaultAsync(r => r.Version == version, ct)
+        ?? throw new RolloutRequestException("version", $"There is no release '{version}'.", StatusCodes.Status404NotFound);
+
+    private void Announce(string version) => events.Publish(new LensEvent(LensEvent.ReleaseChanged, clock.GetUtcNow(), Detail: version));
+}

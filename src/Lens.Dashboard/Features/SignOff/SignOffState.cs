@@ -1,0 +1,29 @@
+using Lens.Core.Releases;
+using Lens.Dashboard.Features.Bench;
+
+namespace Lens.Dashboard.Features.SignOff;
+
+/// <summary>
+/// Where a release stands on its way to GA: the verdict in one word, what is still missing, the evidence (latest
+/// final bench, nights) and the decisions so far.
+/// </summary>
+public sealed record SignOffState(
+    string Version,
+    string Fingerprint,
+    string Status,
+    string Verdict,
+    int PassingStreak,
+    int RequiredNights,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<ReleaseDecision> Decisions,
+    IReadOnlyList<string> Missing,
+    IReadOnlyList<NightSummary> Nights,
+    BenchRunView? FinalBench,
+    string? PromotedBy,
+    DateTimeOffset? PromotedAt)
+{
+    public const string Ready = "ready for GA";
+    public const string Promoted = "generally available";
+    public const string Blocked = "rejected";
+    public const string Waiting = "not yet eligible";
+}
