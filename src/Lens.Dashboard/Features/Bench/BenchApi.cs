@@ -19,6 +19,7 @@ public static class BenchApi
         builder.Services.AddSingleton<LiveBenchClient>();
         builder.Services.AddSingleton<BenchRunner>();
         builder.Services.AddSingleton<BenchQueue>();
+        builder.Services.AddSingleton<FinalBenchLauncher>();
         builder.Services.AddHostedService<BenchWorker>();
         builder.Services.AddSingleton<NightlyValidation>();
         builder.Services.AddTransient<NightlyValidationJob>();
@@ -79,8 +80,7 @@ public static class BenchApi
     }
 
     private static async Task<Results<Accepted<BenchRunView>, ProblemHttpResult>> StartLiveAsync(
-        string version, HttpRequest request, BenchRunner runner, BenchQueue queue, IOptions<BenchOptions> options,
-        IWebHostEnvironment environment, CancellationToken ct)
+        string version, HttpRequest request, FinalBenchLauncher launcher, CancellationToken ct)
     {
         BenchLiveRequest? body = null;
         if (request.ContentLength > 0)
@@ -90,18 +90,12 @@ public static class BenchApi
         }
         try
         {
-            var dataset = PinnedDataset.Load("final", options.Value.Dataset, environment.ContentRootPath);
-            var run = await runner.CreateLiveAsync(version, dataset, null, null, Actor(body?.Actor), ct);
-            queue.Enqueue(run.Id, dataset);
+            var run = await launcher.StartAsync(version, Actor(body?.Actor), ct);
             return TypedResults.Accepted($"/api/bench/{run.Id}", BenchRunView.From(run));
         }
         catch (BenchRequestException ex)
         {
             return LensProblems.Field(ex.Field, ex.Message, ex.Status);
-        }
-        catch (TrecFormatException ex)
-        {
-            return LensProblems.Field("Bench:Dataset", ex.Message, StatusCodes.Status409Conflict);
         }
     }
 

@@ -45,7 +45,7 @@ public static class SignOffApi
         var (body, problem) = await JsonBody.ReadAsync<PromoteRequest>(request, ct);
         if (problem is not null) return problem;
         if (string.IsNullOrWhiteSpace(body!.Actor)) return LensProblems.Field("actor", "Say who promotes the release.");
-        return await Guard(() => service.PromoteAsync(version, body.Actor, ct));
+        return await Guard(() => service.PromoteAsync(version, body.Actor, body.Reason, ct));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReportAsync(

@@ -37,13 +37,13 @@ public sealed class SignOffService(
         return await StateOfAsync(db, release, ct);
     }
 
-    public async Task<SignOffState> PromoteAsync(string version, string actor, CancellationToken ct)
+    public async Task<SignOffState> PromoteAsync(string version, string actor, string? reason, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var release = await FindAsync(db, version, ct);
         var streak = NightlyValidation.PassingStreak(await nightly.NightsAsync(version, ct));
         release.PromoteToGeneralAvailability(actor, streak, Policy, clock.GetUtcNow());
-        db.AuditEntries.Add(AuditEntry.ForSubject("release:" + release.Version, "PromoteToGA", release.PromotedBy!, $"{streak} passing nights; approved by {string.Join(", ", Policy.Roles)}", release.PromotedAt!.Value));
+        db.AuditEntries.Add(AuditEntry.ForSubject("release:" + release.Version, "PromoteToGA", release.PromotedBy!, $"{streak} passing nights; approved by {string.Join(", ", Policy.Roles)}{(string.IsNullOrWhiteSpace(reason) ? "" : "; " + reason.Trim())}", release.PromotedAt!.Value));
         await db.SaveChangesAsync(ct);
         Announce(version);
         return await StateOfAsync(db, release, ct);

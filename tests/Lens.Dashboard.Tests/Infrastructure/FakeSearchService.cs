@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Lens.Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// A real search service on a loopback port for live benches: <c>/search?q=&amp;variant=baseline|candidate</c>.
+/// Each side answers from its own table of result lists; a test can swap the candidate's behaviour mid-way.
+/// </summary>
+public sealed class FakeSearchService : IAsyncDisposable
+{
+    private readonly LocalHttpServer _server;
+
+    public FakeSearchService()
+    {
+        _server = new LocalHttpServer(async context =>
+        {
+            var query = context.Request.Query["q"].ToString();
+            var candidate = context.Request.Query["variant"] == "candidate";
+            var answers = candidate ? Candidate : Baseline;
+            if (candidate && CandidateDelay > TimeSpan.Zero) await Task.Delay(CandidateDelay);
+            if (candidate && CandidateFails) { context.Response.StatusCode = 503; return; }
+            var files = answers.TryGetValue(query, out var list) ? list : [];
+            var results = files.Select((f, i) => CandidateDropsLines && candidate ? (object)new { file = f } : new { file = f, line = 10 + i });
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new { results }));
+        });
+    }
+
+    public Dictionary<string, string[]> Baseline { get; } = new();
+    public Dictionary<string, string[]> Candidate { get; set; } = new();
+    public volatile bool CandidateFails;
+    public volatile bool CandidateDropsLines;
+    public TimeSpan CandidateDelay { get; set; }
+
+    public string Endpoint(string variant) => _server.Url($"/search?q={{query}}&variant={variant}");
+
+    public Dictionary<string, string?> Settings() => new()
+    {
+        ["Bench:BaselineEndpoint"] = Endpoint("baseline"),
+        ["Bench:CandidateEndpoint"] = Endpoint("candidate"),
+    };
+
+    public Task StartAsync() => _server.StartAsync();
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Lens.Dashboard.Features.Bench;
+using Lens.Dashboard.Tests.Infrastructure;
+
+namespace Lens.Dashboard.Tests.Quality;
+
+/// <summary>Three consecutive passing nights, told by a fake clock moved a night at a time.</summary>
+public sealed class NightlyValidationTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset FirstNight = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
+    private readonly FakeSearchService _search = new();
+    private readonly string _folder = Directory.CreateTempSubdirectory("lens-nightly-").FullName;
+    private readonly FakeClock _clock = new(FirstNight.AddHours(-3));
+    private LensAppFactory _app = default!;
+    private HttpClient _client = default!;
+
+    public async Task InitializeAsync()
+    {
+        await _search.StartAsync();
+        _search.Baseline["parse"] = ["py/parser.py", "py/util.py"];
+        _search.Baseline["Parser"] = ["java/Uses.java", "java/Parser.java"];
+        GoodCandidate();
+        var python = new BenchDataBuilder().Query("p1", "parse", ("py/parser.py", 2), ("py/util.py", 1)).WriteTo(_folder, "python");
+        var java = new BenchDataBuilder().Query("j1", "Parser", ("java/Parser.java", 2), ("java/Uses.java", 1)).WriteTo(_folder, "java");
+        var settings = _search.Settings();
+        settings["Nightly:Slices:python:Queries"] = python.Queries;
+        settings["Nightly:Slices:python:Qrels"] = python.Qrels;
+        settings["Nightly:Slices:java:Queries"] = java.Queries;
+        settings["Nightly:Slices:java:Qrels"] = java.Qrels;
+        // Latency gates are not what this test is about: loopback timings of two requests are noise.
+        settings["Bench:Gates:MaxP95Increase"] = "100";
+        settings["Bench:Gates:MaxTailRatio"] = "1000";
+        _app = new LensAppFactory(clock: _clock, settings: settings);
+        _client = _app.CreateClient();
+        await _client.CreateReleaseAsync("3.0.0");
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        _app.Dispose();
+        await _search.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private void GoodCandidate()
+    {
+        _search.Candidate["parse"] = ["py/parser.py", "py/util.py"];
+        _search.Candidate["Parser"] = ["java/Parser.java", "java/Uses.java"];
+    }
+
+    /// <summary>The Java slice regresses: the definition drops out of the candidate's results.</summary>
+    private void JavaRegression() => _search.Candidate["Parser"] = ["java/Uses.java"];
+
+    private async Task<JsonNode[]> NightAsync(int night)
+    {
+        _clock.Advance(FirstNight.AddDays(night - 1) - _clock.GetUtcNow());
+        var response = await _client.PostAsync("/api/nightly/run", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.JsonAsync()).AsArray().Select(n => n!).ToArray();
+    }
+
+    private async Task<JsonNode> SignOffAsync() => await (await _client.GetAsync("/api/releases/3.0.0/signoff")).JsonAsync();
+
+    private async Task ApproveAllAsync()
+    {
+        foreach (var role in new[] { "engineering-lead", "product", "sre" })
+            (await _client.PostJsonAsync("/api/releases/3.0.0/decisions", new { role, actor = role + "-person", approved = true, reason = "clean nights" })).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task Nights_PassFailPassPassPass_EligibleOnlyAfterThreeInARowAfterTheFailure()
+    {
+        var first = await NightAsync(1);
+        Assert.Equal(["java", "python"], first.Select(r => (string)r["slice"]!).Order());
+        Assert.All(first, r => Assert.Equal("2026-11-20", (string?)r["night"]));
+        Assert.Equal(1, (int)(await SignOffAsync())["passingStreak"]!);
+
+        JavaRegression();
+        var second = await NightAsync(2);
+        Assert.Equal("fail", (string?)second.Single(r => (string?)r["slice"] == "java")["verdict"]);
+        Assert.Equal("pass", (string?)second.Single(r => (string?)r["slice"] == "python")["verdict"]);
+        Assert.Equal(0, (int)(await SignOffAsync())["passingStreak"]!);
+
+        GoodCandidate();
+        await NightAsync(3);
+        await NightAsync(4);
+        await ApproveAllAsync();
+        var afterFour = await SignOffAsync();
+        Assert.Equal(2, (int)afterFour["passingStreak"]!);
+        Assert.Equal(["3 consecutive passing nights are needed, it has 2"], afterFour["missing"]!.AsArray().Select(m => (string)m!));
+
+        var refused = await _client.PostJsonAsync("/api/releases/3.0.0/promote", new { actor = "dana" });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("3 consecutive passing nights are needed, it has 2", (string?)(await refused.JsonAsync())["errors"]!["release"]![0]);
+
+        await NightAsync(5);
+        var eligible = await SignOffAsync();
+        Assert.Equal(3, (int)eligible["passingStreak"]!);
+        Assert.Equal("ready for GA", (string?)eligible["verdict"]);
+        var nights = eligible["nights"]!.AsArray();
+        Assert.Equal([true, false, true, true, true], nights.Select(n => (bool)n!["passed"]!));
+
+        var promoted = await _client.PostJsonAsync("/api/releases/3.0.0/promote", new { actor = "dana", reason = "three clean nights" });
+        Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        Assert.Equal("generally available", (string?)(await promoted.JsonAsync())["verdict"]);
+        Assert.Equal("ga", (string?)(await (await _client.GetAsync("/api/releases/3.0.0")).JsonAsync())["status"]);
+    }
+
+    [Fact]
+    public async Task Night_RunTwiceInOneNight_ValidatesOnlyOnce()
+    {
+        var first = await NightAsync(1);
+        _clock.Advance(TimeSpan.FromHours(5));
+        var again = await _client.PostAsync("/api/nightly/run", null);
+
+        Assert.Equal(2, first.Length);
+        Assert.Empty((await again.JsonAsync()).AsArray());
+        Assert.Single((await SignOffAsync())["nights"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Nights_ANightIsSkipped_CountStartsAgain()
+    {
+        await NightAsync(1);
+        await NightAsync(2);
+        await NightAsync(4);
+
+        Assert.Equal(1, (int)(await SignOffAsync())["passingStreak"]!);
+    }
+
+    [Fact]
+    public async Task NightlyJob_FiresOnItsSchedule_ValidatesTonight()
+    {
+        _clock.Advance(FirstNight - _clock.GetUtcNow());
+
+        // The Quartz job itself, as its trigger would run it, against the same services.
+        await _app.Get<NightlyValidation>().RunNightAsync(CancellationToken.None);
+
+        var state = await SignOffAsync();
+        Assert.Equal("2026-11-20", (string?)state["nights"]![0]!["night"]);
+    }
+}
