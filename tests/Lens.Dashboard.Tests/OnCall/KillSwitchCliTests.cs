@@ -1,5 +1,3 @@
-using Lens.Cli;
-using Lens.Cli.Server;
 using Lens.Dashboard.Tests.Infrastructure;
 
 namespace Lens.Dashboard.Tests.OnCall;
@@ -7,14 +5,7 @@ namespace Lens.Dashboard.Tests.OnCall;
 /// <summary>The <c>lens</c> command line against the real dashboard pipeline, in process.</summary>
 public sealed class KillSwitchCliTests : AppTestBase
 {
-    private (int Exit, string Out, string Err) Lens(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var handler = App.Server.CreateHandler();
-        var exit = LensCli.Run([.. args, "--server", App.Server.BaseAddress.ToString()], stdout, stderr, uri => new DashboardClient(uri, handler));
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private (int Exit, string Out, string Err) Lens(params string[] args) => InProcessCli.Run(App, args);
 
     [Fact]
     public async Task Activate_FromTheCommandLine_SendsFlagsToBaselineAndRaisesCritical()
@@ -53,7 +44,7 @@ public sealed class KillSwitchCliTests : AppTestBase
     public void List_ServerUnreachable_SaysWhereItTriedAndExits2()
     {
         var stderr = new StringWriter();
-        var exit = LensCli.Run(["killswitch", "list", "--server", "http://127.0.0.1:9"], new StringWriter(), stderr);
+        var exit = global::Lens.Cli.LensCli.Run(["killswitch", "list", "--server", "http://127.0.0.1:9"], new StringWriter(), stderr);
         Assert.Equal(2, exit);
         Assert.Contains("cannot reach the dashboard at http://127.0.0.1:9/", stderr.ToString());
     }

@@ -1,0 +1,17 @@
+using Lens.Cli;
+using Lens.Cli.Server;
+
+namespace Lens.Dashboard.Tests.Infrastructure;
+
+/// <summary>Runs the <c>lens</c> command line in process against a test app's real HTTP pipeline.</summary>
+public static class InProcessCli
+{
+    public static (int Exit, string Out, string Err) Run(LensAppFactory app, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var handler = app.Server.CreateHandler();
+        var exit = LensCli.Run([.. args, "--server", app.Server.BaseAddress.ToString()], stdout, stderr, uri => new DashboardClient(uri, handler));
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+}
