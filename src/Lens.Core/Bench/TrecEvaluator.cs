@@ -18,13 +18,16 @@ public static class TrecEvaluator
         IReadOnlyList<TrecMeasure> measures)
     {
         var ordered = measures.Distinct().OrderBy(m => m.Order).ToArray();
-        var perQuery = new List<(string, double[])>();
+        var qids = run.Keys.Where(qrels.ContainsKey).Order(StringComparer.Ordinal).ToArray();
+        // Queries are independent, so they are scored side by side; the means are then summed in qid order, as before.
+        var values = new double[qids.Length][];
+        Parallel.For(0, qids.Length, i => values[i] = EvaluateQuery(qrels[qids[i]], run[qids[i]], ordered));
+        var perQuery = new List<(string, double[])>(qids.Length);
         var sums = new double[ordered.Length];
-        foreach (var qid in run.Keys.Where(qrels.ContainsKey).Order(StringComparer.Ordinal))
+        for (var q = 0; q < qids.Length; q++)
         {
-            var values = EvaluateQuery(qrels[qid], run[qid], ordered);
-            for (var i = 0; i < values.Length; i++) sums[i] += values[i];
-            perQuery.Add((qid, values));
+            for (var m = 0; m < ordered.Length; m++) sums[m] += values[q][m];
+            perQuery.Add((qids[q], values[q]));
         }
         var means = sums.Select(s => perQuery.Count == 0 ? 0 : s / perQuery.Count).ToArray();
         return new TrecEvaluation(ordered, perQuery, means);

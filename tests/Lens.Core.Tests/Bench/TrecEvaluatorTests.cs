@@ -129,6 +129,27 @@ public class TrecEvaluatorTests
         Assert.Contains(expected, error.Message);
     }
 
+    // Runs are parsed in chunks (one per core) split where the query changes; a query listed again further down
+    // must still come together, and a repeat across the listings must still be caught on its own line.
+    [Fact]
+    public void ReadRun_QueryListedAgainLater_ResultsComeTogether()
+    {
+        var run = TrecFiles.ReadRun(new StringReader("q1 Q0 d1 1 0.9 t\nq2 Q0 d5 1 0.8 t\nq2 Q0 d6 2 0.7 t\nq1 Q0 d2 2 0.95 t\n"), "run");
+
+        Assert.Equal(["d1", "d2"], run["q1"].Select(r => r.DocNo).Order());
+        Assert.Equal(2, run["q2"].Count);
+    }
+
+    [Fact]
+    public void ReadRun_RepeatInLaterListing_NamesItsLine()
+    {
+        var error = Assert.Throws<TrecFormatException>(() =>
+            TrecFiles.ReadRun(new StringReader("q1 Q0 d1 1 0.9 t\nq2 Q0 d5 1 0.8 t\nq2 Q0 d6 2 0.7 t\nq1 Q0 d1 2 0.5 t\n"), "run"));
+
+        Assert.Equal(4, error.Line);
+        Assert.Contains("retrieved twice", error.Message);
+    }
+
     [Theory]
     [InlineData("ndcg_cut_10", "ndcg_cut", 10)]
     [InlineData("P_5", "P", 5)]
