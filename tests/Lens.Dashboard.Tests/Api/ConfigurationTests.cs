@@ -11,6 +11,10 @@ public sealed class ConfigurationTests
     [InlineData("Analysis:Interval", "soon")]
     [InlineData("Wall:StaleAfter", "00:00:01")]
     [InlineData("Demo:RequestsPerSecond", "0")]
+    [InlineData("Nightly:Schedule", "every night at two")]
+    [InlineData("Bench:Gates:MaxTailRatio", "0.5")]
+    [InlineData("Bench:CandidateEndpoint", "http://search.internal/api?q={query}")]
+    [InlineData("SignOff:RequiredNights", "0")]
     public void Start_WithBadSetting_StopsWithAMessageNamingTheKey(string key, string value)
     {
         using var installation = new LensAppFactory();

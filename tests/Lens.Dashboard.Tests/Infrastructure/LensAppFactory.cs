@@ -35,6 +35,7 @@ public sealed class LensAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Lens", $"Data Source={DatabasePath}");
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Analysis:Interval", AnalysisInterval.ToString());
+        builder.UseSetting("Bench:ResultsFolder", Path.Combine(Folder, "bench"));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

@@ -63,6 +63,18 @@ public sealed class BenchFilesApiTests : AppTestBase
     }
 
     [Fact]
+    public async Task RunFiles_Completed_FilesAreAlsoWrittenToTheResultsFolder()
+    {
+        await Client.CreateReleaseAsync();
+        var run = await BenchAsync();
+
+        var folder = Path.Combine(App.Folder, "bench", "2.4.0", Guid.Parse((string)run["id"]!).ToString("N"));
+
+        foreach (var file in new[] { "final_bench_results.json", "sign_off_summary.md", "metrics.csv" })
+            Assert.Equal(await Client.GetStringAsync((string)run["files"]![file]!), await File.ReadAllTextAsync(Path.Combine(folder, file)));
+    }
+
+    [Fact]
     public async Task RunFiles_MalformedCandidateLine_400NamesFileAndLine()
     {
         await Client.CreateReleaseAsync();

@@ -22,6 +22,7 @@ public sealed class DashboardProcess : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Lens"] = $"Data Source={Path.Combine(Folder, "lens.db")}",
+            ["Bench__ResultsFolder"] = Path.Combine(Folder, "bench"),
             ["Analysis__Interval"] = "00:00:01",
             ["Demo__Enabled"] = "false",
             ["Wall__StaleAfter"] = "00:00:08",

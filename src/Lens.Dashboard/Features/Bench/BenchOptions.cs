@@ -19,6 +19,10 @@ public sealed class BenchOptions : IValidatableObject
 
     public BenchGateOptions Gates { get; set; } = new();
 
+    /// <summary>Where each completed bench's three result files are also written, as &lt;folder&gt;/&lt;release&gt;/&lt;run id&gt;/; relative to the content root.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Bench:ResultsFolder is required (default data/bench).")]
+    public string ResultsFolder { get; set; } = "data/bench";
+
     [Range(100, 100_000, ErrorMessage = "Bench:BootstrapIterations must be between 100 and 100000.")]
     public int BootstrapIterations { get; set; } = 2000;
 

@@ -19,6 +19,7 @@ public sealed class BenchRunner(
     IOptions<BenchOptions> options,
     TimeProvider clock,
     LensEvents events,
+    IWebHostEnvironment environment,
     ILogger<BenchRunner> logger)
 {
     public static IReadOnlyList<TrecMeasure> Measures => TrecMeasure.Defaults;
@@ -125,6 +126,32 @@ public sealed class BenchRunner(
         var outcome = new BenchOutcome(release.Version, release.Fingerprint, run.Source, run.Slice, run.Night, now, comparisons, baseEval, candEval,
             baseLatency, candLatency, gates, ReleaseGates.Overall(gates), o.BootstrapIterations, o.Confidence);
         run.Complete(outcome.Verdict, ndcg, recall, BenchReportWriter.Json(outcome), BenchReportWriter.Markdown(outcome), BenchReportWriter.Csv(outcome), now);
+        WriteFiles(run);
+    }
+
+    /// <summary>The result files on disk too, for tools that collect artifacts; the stored copies stay the source for downloads.</summary>
+    private void WriteFiles(BenchRun run)
+    {
+        var folder = ResultsFolderOf(run);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, BenchReportWriter.JsonFile), run.ResultsJson);
+            File.WriteAllText(Path.Combine(folder, BenchReportWriter.MarkdownFile), run.SummaryMarkdown);
+            File.WriteAllText(Path.Combine(folder, BenchReportWriter.CsvFile), run.MetricsCsv);
+        }
+        catch (IOException ex)
+        {
+            logger.LogWarning(ex, "Could not write bench {Run}'s result files to {Folder}; they remain downloadable from the dashboard", run.Id, folder);
+        }
+    }
+
+    public string ResultsFolderOf(BenchRun run)
+    {
+        // A version is free text: keep it readable as a folder name, but never a path of its own ("../x", "a/b").
+        var safeRelease = string.Concat(run.Release.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
+        if (safeRelease.Trim('.').Length == 0) safeRelease = "_" + safeRelease;
+        return Path.Combine(Path.GetFullPath(options.Value.ResultsFolder, environment.ContentRootPath), safeRelease, run.Id.ToString("N"));
     }
 
     private async Task<BenchRun> SaveAsync(Guid runId, Action<BenchRun> change, CancellationToken ct)
