@@ -3,9 +3,9 @@ namespace Lens.Core.Statistics;
 /// <summary>
 /// The paired bootstrap over queries (Efron and Tibshirani, ch. 13, percentile interval): resample the queries with
 /// replacement, take the mean of the per-query differences in each resample, and read the interval off the
-/// α/2 and 1−α/2 quantiles of those means. Quantiles are the inverse empirical distribution: the smallest resampled
-/// mean m with F(m) ≥ p. Every measure uses the same resamples, so the intervals are comparable, and a fixed seed
-/// makes a bench reproducible.
+/// α/2 and 1−α/2 quantiles of those means (<see cref="Percentile.OfSorted"/>: the smallest resampled mean m with
+/// F(m) ≥ p). Every measure uses the same resamples, so the intervals are comparable, and a fixed seed makes a bench
+/// reproducible.
 /// </summary>
 public sealed class PairedBootstrap
 {
@@ -49,14 +49,7 @@ public sealed class PairedBootstrap
         return means.Select(values =>
         {
             Array.Sort(values);
-            return new ConfidenceInterval(Quantile(values, alpha / 2), Quantile(values, 1 - alpha / 2), Confidence);
+            return new ConfidenceInterval(Percentile.OfSorted(values, alpha / 2), Percentile.OfSorted(values, 1 - alpha / 2), Confidence);
         }).ToArray();
-    }
-
-    private static double Quantile(double[] sorted, double p)
-    {
-        // Rounding guards p × B landing a hair above a whole number through floating point.
-        var rank = (int)Math.Ceiling(Math.Round(p * sorted.Length, 9));
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
 }
