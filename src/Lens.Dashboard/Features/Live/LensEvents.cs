@@ -7,10 +7,19 @@ namespace Lens.Dashboard.Features.Live;
 /// </summary>
 public sealed class LensEvents(ILogger<LensEvents> logger)
 {
+    private long _sequence;
+
     public event Action<LensEvent>? Published;
+
+    /// <summary>
+    /// How many events have been published. It rises before any handler hears of an event, so a read that starts at
+    /// sequence N sees every change announced up to N: shared snapshots are keyed by it.
+    /// </summary>
+    public long Sequence => Interlocked.Read(ref _sequence);
 
     public void Publish(LensEvent e)
     {
+        Interlocked.Increment(ref _sequence);
         var handlers = Published;
         if (handlers is null) return;
         foreach (Action<LensEvent> handler in handlers.GetInvocationList())

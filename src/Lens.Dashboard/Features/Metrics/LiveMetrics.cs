@@ -15,7 +15,12 @@ public sealed class LiveMetrics(TimeProvider clock)
 
     public IReadOnlyCollection<FlagMetrics> All => _flags.Values.ToArray();
 
+    private long _version;
+
     public event Action<string>? Changed;
+
+    /// <summary>How many change notices have gone out; it rises before listeners hear, like <c>LensEvents.Sequence</c>.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     public void RaiseChanged(string flag)
     {
@@ -23,6 +28,7 @@ public sealed class LiveMetrics(TimeProvider clock)
         var last = _lastRaised.GetOrAdd(flag, 0);
         if (last != 0 && clock.GetElapsedTime(last, now) < ChangeThrottle) return;
         if (!_lastRaised.TryUpdate(flag, now, last)) return;
+        Interlocked.Increment(ref _version);
         Changed?.Invoke(flag);
     }
 }

@@ -15,6 +15,7 @@ public static class RolloutsSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LiveMetrics>();
         builder.Services.AddSingleton<LensEvents>();
+        builder.Services.AddSingleton<RolloutDetails>();
         builder.Services.AddSingleton<RolloutEngine>();
         builder.Services.AddTransient<RolloutEvaluationJob>();
         builder.Services.AddSingleton(sp =>

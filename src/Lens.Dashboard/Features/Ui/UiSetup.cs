@@ -14,6 +14,7 @@ public static class UiSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddScoped<Lens.Dashboard.Components.Shared.OperatorIdentity>();
+        builder.Services.AddSingleton<WallSnapshots>();
         builder.Services.AddOptions<WallOptions>().BindConfiguration(WallOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }
