@@ -65,6 +65,9 @@ public sealed class BenchEvalTests : IDisposable
         Assert.Equal(0.75, (double)map["candidate"]!, 10);
         Assert.Equal(0.5, (double)map["baseline"]!, 10);
         Assert.Equal(0.25, (double)map["delta"]!, 10);
+        // Per-query differences -0.5 (q1) and +1 (q2): resample means -0.5, 0.25 and 1, so the 95% interval spans both ends.
+        Assert.Equal(-0.5, (double)map["ciLower"]!, 10);
+        Assert.Equal(1.0, (double)map["ciUpper"]!, 10);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Lens.Core.Bench;
+using Lens.Core.Statistics;
 
 namespace Lens.Cli.Bench;
 
@@ -11,7 +12,7 @@ public static class BenchEvalCommand
     {
         var qrels = new Option<FileInfo>("--qrels") { Description = "relevance judgments: qid iter docno rel", Required = true };
         var run = new Option<FileInfo>("--run") { Description = "the candidate's run: qid Q0 docno rank score tag", Required = true };
-        var baseline = new Option<FileInfo?>("--baseline") { Description = "the baseline's run, to report differences" };
+        var baseline = new Option<FileInfo?>("--baseline") { Description = "the baseline's run, to report differences (with --format json, each with a 95% paired bootstrap interval)" };
         var measures = new Option<string?>("--measures") { Description = "comma separated, default map,recip_rank,P_1,recall_50,ndcg_cut_10" };
         var perQuery = new Option<bool>("--per-query") { Description = "also print each query's values" };
         var format = new Option<string>("--format") { Description = "trec (trec_eval's layout) or json", DefaultValueFactory = _ => "trec" };
@@ -85,12 +86,16 @@ public static class BenchEvalCommand
 
     private static string Json(TrecEvaluation candidate, TrecEvaluation? baseline, bool perQuery)
     {
+        // With a baseline, each difference carries its paired bootstrap interval over queries, as the dashboard's benches do.
+        var intervals = baseline is null ? null : BenchComparer.Compare(baseline, candidate, new PairedBootstrap());
         var measures = candidate.Measures.Select((m, i) => new
         {
             measure = m.Name,
             candidate = candidate.Means[i],
             baseline = baseline?.Means[i],
             delta = baseline is null ? (double?)null : candidate.Means[i] - baseline.Means[i],
+            ciLower = intervals?[i].Interval.Lower,
+            ciUpper = intervals?[i].Interval.Upper,
         });
         var queries = perQuery
             ? candidate.PerQuery.Select(q => new { qid = q.Qid, values = candidate.Measures.Select((m, i) => new { measure = m.Name, value = q.Values[i] }) })
