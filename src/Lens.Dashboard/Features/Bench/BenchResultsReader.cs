@@ -5,14 +5,10 @@ namespace Lens.Dashboard.Features.Bench;
 /// <summary>Reads back the parts of a stored final_bench_results.json that pages and reports show.</summary>
 public static class BenchResultsReader
 {
-    public sealed record GateRow(string Gate, string Verdict, string Rule, string Evidence);
-
-    public sealed record MeasureRow(string Measure, double Baseline, double Candidate, double Delta, double CiLower, double CiUpper);
-
-    public static IReadOnlyList<GateRow> Gates(string? resultsJson) => Read(resultsJson, "gates", g => new GateRow(
+    public static IReadOnlyList<BenchGateRow> Gates(string? resultsJson) => Read(resultsJson, "gates", g => new BenchGateRow(
         g.GetProperty("gate").GetString()!, g.GetProperty("verdict").GetString()!, g.GetProperty("rule").GetString()!, g.GetProperty("evidence").GetString()!));
 
-    public static IReadOnlyList<MeasureRow> Measures(string? resultsJson) => Read(resultsJson, "measures", m => new MeasureRow(
+    public static IReadOnlyList<BenchMeasureRow> Measures(string? resultsJson) => Read(resultsJson, "measures", m => new BenchMeasureRow(
         m.GetProperty("measure").GetString()!, m.GetProperty("baseline").GetDouble(), m.GetProperty("candidate").GetDouble(),
         m.GetProperty("delta").GetDouble(), m.GetProperty("ciLower").GetDouble(), m.GetProperty("ciUpper").GetDouble()));
 
