@@ -10,5 +10,4 @@ public sealed record BenchFigures(
     double? BaselineP95Ms = null,
     double? CandidateP95Ms = null,
     double? CandidateP99Ms = null,
-    double? SpanCoverage = null,
-    int Queries = 0);
+    double? SpanCoverage = null);

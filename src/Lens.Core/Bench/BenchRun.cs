@@ -75,7 +75,9 @@ public sealed class BenchRun
     }
 
     /// <summary>A night counts as passed only if its bench completed and every gate passed.</summary>
-    public bool Passed => Status == BenchRunStatus.Completed && Verdict == Gates.Verdict.Pass;
+    public bool Passed => Passes(Status, Verdict);
+
+    public static bool Passes(BenchRunStatus status, Verdict? verdict) => status == BenchRunStatus.Completed && verdict == Gates.Verdict.Pass;
 
     private void EnsureRunning(string action)
     {

@@ -9,7 +9,7 @@ public class ReleaseGatesTests
         ReleaseGates.Evaluate(figures, policy ?? ReleaseGatePolicy.Default).Single(g => g.Gate == name);
 
     private static BenchFigures Live(double ndcg = 0, double recall = 0, double baseP95 = 100, double p95 = 100, double p99 = 150, double spans = 1) =>
-        new(ndcg, recall, baseP95, p95, p99, spans, 100);
+        new(ndcg, recall, baseP95, p95, p99, spans);
 
     [Theory]
     [InlineData(0.0, Verdict.Pass)]

@@ -102,8 +102,8 @@ public static class BenchApi
     private static async Task<Ok<BenchRunView[]>> ListAsync(string version, IDbContextFactory<LensDbContext> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var runs = await db.BenchRuns.AsNoTracking().Where(r => r.Release == version).ToListAsync(ct);
-        return TypedResults.Ok(runs.OrderByDescending(r => r.StartedAt).Select(BenchRunView.From).ToArray());
+        var runs = await db.BenchRuns.AsNoTracking().Where(r => r.Release == version).OrderByDescending(r => r.StartedAt).ToListAsync(ct);
+        return TypedResults.Ok(runs.Select(BenchRunView.From).ToArray());
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(

@@ -119,8 +119,7 @@ public sealed class BenchRunner(
         var comparisons = BenchComparer.Compare(baseEval, candEval, new PairedBootstrap(o.BootstrapIterations, o.Confidence));
         var ndcg = comparisons.FirstOrDefault(m => m.Measure == "ndcg_cut_10")?.Delta;
         var recall = comparisons.FirstOrDefault(m => m.Measure == "recall_50")?.Delta;
-        var figures = new BenchFigures(ndcg, recall, baseLatency?.P95Ms, candLatency?.P95Ms, candLatency?.P99Ms, candLatency?.SpanCoverage,
-            comparisons.FirstOrDefault()?.PairedQueries ?? 0);
+        var figures = new BenchFigures(ndcg, recall, baseLatency?.P95Ms, candLatency?.P95Ms, candLatency?.P99Ms, candLatency?.SpanCoverage);
         var gates = ReleaseGates.Evaluate(figures, o.Gates.ToPolicy());
         var now = clock.GetUtcNow();
         var outcome = new BenchOutcome(release.Version, release.Fingerprint, run.Source, run.Slice, run.Night, now, comparisons, baseEval, candEval,
@@ -146,7 +145,7 @@ public sealed class BenchRunner(
         }
     }
 
-    public string ResultsFolderOf(BenchRun run)
+    private string ResultsFolderOf(BenchRun run)
     {
         // A version is free text: keep it readable as a folder name, but never a path of its own ("../x", "a/b").
         var safeRelease = string.Concat(run.Release.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
@@ -174,13 +173,12 @@ public sealed class BenchRunner(
             ?? throw new BenchRequestException("version", $"There is no release '{version}'.", StatusCodes.Status404NotFound);
     }
 
-    private static T Read<T>(string? text, string name, Func<TextReader, string, T> read)
+    private static T Read<T>(string? text, string name, Func<byte[], string, T> read)
     {
         if (string.IsNullOrWhiteSpace(text)) throw new BenchRequestException(name, $"The {name} file is empty.");
-        using var reader = new StringReader(text);
         try
         {
-            return read(reader, name);
+            return read(System.Text.Encoding.UTF8.GetBytes(text), name);
         }
         catch (TrecFormatException ex)
         {

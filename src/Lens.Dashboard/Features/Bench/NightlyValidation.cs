@@ -31,9 +31,9 @@ public sealed class NightlyValidation(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var validated = await db.BenchRuns.Where(r => r.Night == night).Select(r => r.Release).Distinct().ToListAsync(ct);
-            versions = (await db.Releases.AsNoTracking().Where(r => r.Status == ReleaseStatus.Candidate).ToListAsync(ct))
-                .OrderByDescending(r => r.CreatedAt).Take(nightly.Value.MaxReleases)
-                .Select(r => r.Version).Where(v => !validated.Contains(v)).ToList();
+            versions = (await db.Releases.AsNoTracking().Where(r => r.Status == ReleaseStatus.Candidate)
+                .OrderByDescending(r => r.CreatedAt).Take(nightly.Value.MaxReleases).Select(r => r.Version).ToListAsync(ct))
+                .Where(v => !validated.Contains(v)).ToList();
         }
         logger.LogInformation("Nightly validation of {Night:yyyy-MM-dd}: {Count} release(s) over {Slices} slice(s)", night, versions.Count, slices.Count);
 
@@ -50,9 +50,12 @@ public sealed class NightlyValidation(
     public async Task<IReadOnlyList<NightSummary>> NightsAsync(string version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var runs = await db.BenchRuns.AsNoTracking().Where(r => r.Release == version && r.Night != null).ToListAsync(ct);
-        return runs.GroupBy(r => r.Night!.Value).OrderBy(g => g.Key)
-            .Select(g => new NightSummary(g.Key, g.All(r => r.Passed),
+        // Only the columns a night's tile needs: each run also carries its three result files.
+        var runs = await db.BenchRuns.AsNoTracking().Where(r => r.Release == version && r.Night != null)
+            .Select(r => new { Night = r.Night!.Value, r.Slice, r.Id, r.Status, r.Verdict, r.NdcgDelta, r.RecallDelta, r.Error })
+            .ToListAsync(ct);
+        return runs.GroupBy(r => r.Night).OrderBy(g => g.Key)
+            .Select(g => new NightSummary(g.Key, g.All(r => BenchRun.Passes(r.Status, r.Verdict)),
                 g.OrderBy(r => r.Slice, StringComparer.Ordinal).Select(r => new NightSlice(r.Slice ?? WholeSet, r.Id, r.Verdict, r.NdcgDelta, r.RecallDelta, r.Error)).ToArray()))
             .ToArray();
     }

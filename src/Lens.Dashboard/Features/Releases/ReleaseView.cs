@@ -7,5 +7,8 @@ public sealed record ReleaseView(Guid Id, string Version, string Fingerprint, Js
 {
     public static ReleaseView From(Release r) =>
         new(r.Id, r.Version, r.Fingerprint, JsonDocument.Parse(r.ConfigJson).RootElement.Clone(), r.CreatedAt,
-            r.Status == ReleaseStatus.GeneralAvailability ? "ga" : "candidate");
+            StatusName(r.Status));
+
+    /// <summary>How the API and pages name a release's status.</summary>
+    public static string StatusName(ReleaseStatus status) => status == ReleaseStatus.GeneralAvailability ? "ga" : "candidate";
 }

@@ -1,9 +1,7 @@
 using Lens.Core.Releases;
 using Lens.Dashboard.Features.Rollouts;
 using Lens.Dashboard.Http;
-using Lens.Dashboard.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lens.Dashboard.Features.SignOff;
 
@@ -48,18 +46,11 @@ public static class SignOffApi
         return await Guard(() => service.PromoteAsync(version, body.Actor, body.Reason, ct));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReportAsync(
-        string version, SignOffService service, IDbContextFactory<LensDbContext> dbFactory, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReportAsync(string version, SignOffService service, CancellationToken ct)
     {
         var state = await Guard(() => service.StateAsync(version, ct));
         if (state.Result is not Ok<SignOffState> { Value: { } s }) return (ProblemHttpResult)state.Result;
-        string? results = null;
-        if (s.FinalBench is { } final)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            results = await db.BenchRuns.Where(r => r.Id == final.Id).Select(r => r.ResultsJson).SingleAsync(ct);
-        }
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(SignOffReport.Markdown(s, results)), "text/markdown; charset=utf-8", SignOffReport.FileName(version));
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(SignOffReport.Markdown(s)), "text/markdown; charset=utf-8", SignOffReport.FileName(version));
     }
 
     private static async Task<Results<Ok<SignOffState>, ProblemHttpResult>> Guard(Func<Task<SignOffState>> action)

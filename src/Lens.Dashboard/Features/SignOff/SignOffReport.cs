@@ -10,7 +10,7 @@ public static class SignOffReport
 {
     public static string FileName(string version) => $"sign_off_report_{version}.md";
 
-    public static string Markdown(SignOffState s, string? finalResultsJson)
+    public static string Markdown(SignOffState s)
     {
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# Release {s.Version}: sign-off report\n\n");
@@ -19,7 +19,7 @@ public static class SignOffReport
         if (s.Missing.Count > 0) md.Append('\n');
 
         md.Append("## Gates (final bench)\n\n");
-        var gates = BenchResultsReader.Gates(finalResultsJson);
+        var gates = BenchResultsReader.Gates(s.FinalResultsJson);
         if (s.FinalBench is null || gates.Count == 0) md.Append("No final bench has completed for this release.\n\n");
         else
         {
@@ -27,7 +27,7 @@ public static class SignOffReport
             md.Append("| Gate | Verdict | Rule | Evidence |\n|---|---|---|---|\n");
             foreach (var g in gates) md.Append(CultureInfo.InvariantCulture, $"| {g.Gate} | {g.Verdict} | {g.Rule} | {g.Evidence} |\n");
             md.Append("\n| Measure | Baseline | Candidate | Difference | 95% interval |\n|---|---:|---:|---:|---|\n");
-            foreach (var m in BenchResultsReader.Measures(finalResultsJson))
+            foreach (var m in BenchResultsReader.Measures(s.FinalResultsJson))
                 md.Append(CultureInfo.InvariantCulture, $"| {m.Measure} | {TrecOutput.FourDecimals(m.Baseline)} | {TrecOutput.FourDecimals(m.Candidate)} | {TrecOutput.FourDecimals(m.Delta)} | [{TrecOutput.FourDecimals(m.CiLower)}, {TrecOutput.FourDecimals(m.CiUpper)}] |\n");
             md.Append('\n');
         }
@@ -43,9 +43,8 @@ public static class SignOffReport
         }
 
         md.Append("## Approvers\n\n| Role | Decision | By | Reason | When (UTC) |\n|---|---|---|---|---|\n");
-        var current = s.Decisions.GroupBy(d => d.Role).ToDictionary(g => g.Key, g => g.Last());
         foreach (var role in s.Roles)
-            md.Append(current.TryGetValue(role, out var d)
+            md.Append(s.DecisionOf(role) is { } d
                 ? string.Create(CultureInfo.InvariantCulture, $"| {role} | {(d.Approved ? "approved" : "rejected")} | {d.Actor} | {d.Reason} | {d.At:yyyy-MM-dd HH:mm} |\n")
                 : $"| {role} | waiting | | | |\n");
         md.Append(CultureInfo.InvariantCulture, $"\n## Fingerprint\n\n`{s.Fingerprint}`\n");

@@ -2,6 +2,7 @@ using Lens.Core.Bench;
 using Lens.Core.Releases;
 using Lens.Dashboard.Features.Bench;
 using Lens.Dashboard.Features.Live;
+using Lens.Dashboard.Features.Releases;
 using Lens.Dashboard.Features.Rollouts;
 using Lens.Dashboard.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -41,29 +42,34 @@ public sealed class SignOffService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var release = await FindAsync(db, version, ct);
-        var streak = NightlyValidation.PassingStreak(await nightly.NightsAsync(version, ct));
+        var nights = await nightly.NightsAsync(version, ct);
+        var streak = NightlyValidation.PassingStreak(nights);
         release.PromoteToGeneralAvailability(actor, streak, Policy, clock.GetUtcNow());
         db.AuditEntries.Add(AuditEntry.ForSubject("release:" + release.Version, "PromoteToGA", release.PromotedBy!, $"{streak} passing nights; approved by {string.Join(", ", Policy.Roles)}{(string.IsNullOrWhiteSpace(reason) ? "" : "; " + reason.Trim())}", release.PromotedAt!.Value));
         await db.SaveChangesAsync(ct);
         Announce(version);
-        return await StateOfAsync(db, release, ct);
+        return await StateOfAsync(db, release, ct, nights);
     }
 
-    private async Task<SignOffState> StateOfAsync(LensDbContext db, Release release, CancellationToken ct)
+    private async Task<SignOffState> StateOfAsync(LensDbContext db, Release release, CancellationToken ct, IReadOnlyList<NightSummary>? nights = null)
     {
         var policy = Policy;
-        var nights = await nightly.NightsAsync(release.Version, ct);
+        nights ??= await nightly.NightsAsync(release.Version, ct);
         var streak = NightlyValidation.PassingStreak(nights);
         var missing = release.Status == ReleaseStatus.GeneralAvailability ? [] : release.MissingForGeneralAvailability(streak, policy);
-        var final = (await db.BenchRuns.AsNoTracking().Where(r => r.Release == release.Version && r.Night == null && r.Status == BenchRunStatus.Completed).ToListAsync(ct))
-            .OrderByDescending(r => r.FinishedAt).FirstOrDefault();
+        var final = await db.BenchRuns.AsNoTracking()
+            .Where(r => r.Release == release.Version && r.Night == null && r.Status == BenchRunStatus.Completed)
+            .OrderByDescending(r => r.FinishedAt).FirstOrDefaultAsync(ct);
         var verdict = release.Status == ReleaseStatus.GeneralAvailability ? SignOffState.Promoted
             : missing.Count == 0 ? SignOffState.Ready
             : release.CurrentDecisions.Values.Any(d => !d.Approved) ? SignOffState.Blocked
             : SignOffState.Waiting;
-        return new SignOffState(release.Version, release.Fingerprint, release.Status == ReleaseStatus.GeneralAvailability ? "ga" : "candidate", verdict,
+        return new SignOffState(release.Version, release.Fingerprint, ReleaseView.StatusName(release.Status), verdict,
             streak, policy.RequiredNights, policy.Roles, release.Decisions, missing, nights,
-            final is null ? null : BenchRunView.From(final), release.PromotedBy, release.PromotedAt);
+            final is null ? null : BenchRunView.From(final), release.PromotedBy, release.PromotedAt)
+        {
+            FinalResultsJson = final?.ResultsJson,
+        };
     }
 
     private static async Task<Release> FindAsync(LensDbContext db, string version, CancellationToken ct) =>

@@ -26,4 +26,11 @@ public sealed record SignOffState(
     public const string Promoted = "generally available";
     public const string Blocked = "rejected";
     public const string Waiting = "not yet eligible";
+
+    /// <summary>The latest final bench's final_bench_results.json, for the report; not part of the API's answer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? FinalResultsJson { get; init; }
+
+    /// <summary>A role's latest decision, the one that counts; null while it has not decided.</summary>
+    public ReleaseDecision? DecisionOf(string role) => Decisions.LastOrDefault(d => d.Role == role);
 }
