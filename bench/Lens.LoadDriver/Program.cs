@@ -13,7 +13,7 @@ if (mode is "ingest" or "all")
 if (mode is "breach" or "all")
     await BreachLatency.RunAsync(dashboard.Address, IntOption("--trials", 20));
 if (mode is "push" or "all")
-    await UiLatency.PushAsync(dashboard.Address, IntOption("--dashboards", 50), IntOption("--rounds", 10), Option("--page") ?? "detail");
+    await PushLatency.RunAsync(dashboard.Address, IntOption("--dashboards", 50), IntOption("--rounds", 10), Option("--page") ?? "detail");
 if (mode is "compat" or "all")
     await CompatLatency.RunAsync(dashboard.Address, IntOption("--requests", 5000), IntOption("--connections", 16));
 if (mode is "overview" or "all")

@@ -18,7 +18,8 @@ public sealed class FakeSearchService : IAsyncDisposable
             var query = context.Request.Query["q"].ToString();
             var candidate = context.Request.Query["variant"] == "candidate";
             var answers = candidate ? Candidate : Baseline;
-            if (candidate && CandidateDelay > TimeSpan.Zero) await Task.Delay(CandidateDelay);
+            var delay = BaseDelay + (candidate ? CandidateDelay : TimeSpan.Zero);
+            if (delay > TimeSpan.Zero) await WaitAtLeastAsync(delay);
             if (candidate && CandidateFails) { context.Response.StatusCode = 503; return; }
             var files = answers.TryGetValue(query, out var list) ? list : [];
             var results = files.Select((f, i) => CandidateDropsLines && candidate ? (object)new { file = f } : new { file = f, line = 10 + i });
@@ -32,6 +33,18 @@ public sealed class FakeSearchService : IAsyncDisposable
     public volatile bool CandidateFails;
     public volatile bool CandidateDropsLines;
     public TimeSpan CandidateDelay { get; set; }
+
+    /// <summary>How long both variants take at least, like a real service's floor.</summary>
+    public TimeSpan BaseDelay { get; set; }
+
+    // Timers run on a coarse clock and can fire a few milliseconds early by a stopwatch's measure, which is what the
+    // bench uses: a candidate told to be 300 ms slow must not answer in 298.
+    private static async Task WaitAtLeastAsync(TimeSpan delay)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await Task.Delay(delay);
+        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < delay) await Task.Delay(1);
+    }
 
     public string Endpoint(string variant) => _server.Url($"/search?q={{query}}&variant={variant}");
 

@@ -19,6 +19,8 @@ public sealed class WallRestartTests
         await wall.OpenAsync();
         await Expect(wall.Rollouts).ToHaveCountAsync(1);
         await Expect(wall.StaleBanner).ToBeHiddenAsync();
+        // Dark from edge to edge, not only the wall's own block.
+        Assert.Equal("rgb(11, 15, 20)", await wall.PageBackgroundAsync());
         await Screenshots.SaveAsync(wall.Page, "wall");
 
         await app.KillAsync();

@@ -24,12 +24,16 @@ public static class UiSetup
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapThemeStylesheet();
         return app;
     }
 
     public static WebApplication MapLensPages(this WebApplication app)
     {
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Render batches are small and dashboards sit on the operators' network: deflating each one cost CPU on the
+        // server and in every browser (2.5% of the server's CPU in a profile with fifty pages open) for nothing.
+        // It also removes the reason for the framework's compression-related frame-ancestors policy.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.DisableWebSocketCompression = true);
         return app;
     }
 }
