@@ -16,6 +16,7 @@ namespace Lens.LoadDriver;
 /// </summary>
 public sealed class CdpBrowser : IAsyncDisposable
 {
+    private static readonly JsonSerializerOptions Wire = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
     private readonly Process _process;
     private readonly string _profile;
     private readonly ClientWebSocket _socket = new();
@@ -64,8 +65,7 @@ public sealed class CdpBrowser : IAsyncDisposable
         var id = Interlocked.Increment(ref _nextId);
         var reply = new TaskCompletionSource<JsonNode>(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiting[id] = reply;
-        var message = JsonSerializer.SerializeToUtf8Bytes(new { id, method, @params = parameters ?? new { }, sessionId },
-            new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
+        var message = JsonSerializer.SerializeToUtf8Bytes(new { id, method, @params = parameters ?? new { }, sessionId }, Wire);
         await _sending.WaitAsync();
         try { await _socket.SendAsync(message, WebSocketMessageType.Text, true, CancellationToken.None); }
         finally { _sending.Release(); }

@@ -36,18 +36,21 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         _subscribed = true;
     }
 
-    // The publisher's thread must not do the work: when a circuit is idle, InvokeAsync runs its callback right there,
-    // and SQLite's "async" reads complete synchronously, so fifty open pages used to load and render one after
-    // another inside the API request that paused a rollout. The thread pool spreads them over the cores instead.
     private void OnEvent(LensEvent e)
     {
-        if (Wants(e)) ThreadPool.UnsafeQueueUserWorkItem(static self => self.QueueReload(), this, preferLocal: false);
+        if (Wants(e)) QueueReloadOffPublisher();
     }
 
     private void OnMetrics(string flag)
     {
-        if (WantsMetrics(flag)) ThreadPool.UnsafeQueueUserWorkItem(static self => self.QueueReload(), this, preferLocal: false);
+        if (WantsMetrics(flag)) QueueReloadOffPublisher();
     }
+
+    // The publisher's thread must not do the work: when a circuit is idle, InvokeAsync runs its callback right there,
+    // and SQLite's "async" reads complete synchronously, so fifty open pages used to load and render one after
+    // another inside the API request that paused a rollout. The thread pool spreads them over the cores instead.
+    private void QueueReloadOffPublisher() =>
+        ThreadPool.UnsafeQueueUserWorkItem(static self => self.QueueReload(), this, preferLocal: false);
 
     protected void QueueReload()
     {

@@ -26,14 +26,16 @@ public static partial class ThemeCss
     }
 
     /// <summary>Rewrites relative <c>url()</c> references against where the stylesheet originally lives, so it can be served from elsewhere.</summary>
-    public static string RebaseUrls(string css, string originalPath) =>
-        UrlReference().Replace(css, match =>
+    public static string RebaseUrls(string css, string originalPath)
+    {
+        var origin = new Uri("http://asset/" + originalPath.TrimStart('/'));
+        return UrlReference().Replace(css, match =>
         {
             var target = match.Groups["target"].Value;
             if (target.StartsWith('/') || target.StartsWith('#') || target.Contains(':')) return match.Value;
-            var resolved = new Uri(new Uri("http://asset/" + originalPath.TrimStart('/')), target).AbsolutePath;
-            return $"url(\"{resolved}\")";
+            return $"url(\"{new Uri(origin, target).AbsolutePath}\")";
         });
+    }
 
     // Rules are copied one by one; nested blocks (@media, @supports, @layer, @container) are walked the same way.
     private static void CopyRuleList(string css, int start, int end, StringBuilder output)
@@ -77,16 +79,7 @@ public static partial class ThemeCss
     private static bool IsDocumentHas(string selector)
     {
         var s = selector.Trim();
-        var depth = 0;
-        var compoundEnd = s.Length;
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            if (c == '(') depth++;
-            else if (c == ')') depth--;
-            else if (depth == 0 && (char.IsWhiteSpace(c) || c is '>' or '+' or '~')) { compoundEnd = i; break; }
-        }
-        var first = s[..compoundEnd];
+        var first = s[..Scan(s, 0, s.Length, stopAt: " \t\r\n\f>+~")];
         return first.Contains(":has(", StringComparison.OrdinalIgnoreCase)
             && DocumentElements.Any(e => first.StartsWith(e, StringComparison.OrdinalIgnoreCase)
                                          && (first.Length == e.Length || first[e.Length] is ':' or '[' or '.' or '#'));
@@ -95,18 +88,13 @@ public static partial class ThemeCss
     private static List<string> SplitSelectors(string prelude)
     {
         var parts = new List<string>();
-        var depth = 0;
-        var from = 0;
-        for (var i = 0; i < prelude.Length; i++)
+        for (var from = 0; ;)
         {
-            var c = prelude[i];
-            if (c is '"' or '\'') i = EndOfString(prelude, i, prelude.Length);
-            else if (c is '(' or '[') depth++;
-            else if (c is ')' or ']') depth--;
-            else if (c == ',' && depth == 0) { parts.Add(prelude[from..i]); from = i + 1; }
+            var comma = Scan(prelude, from, prelude.Length, stopAt: ",");
+            parts.Add(prelude[from..comma]);
+            if (comma == prelude.Length) return parts;
+            from = comma + 1;
         }
-        parts.Add(prelude[from..]);
-        return parts;
     }
 
     /// <summary>The index of the first of <paramref name="stopAt"/> outside strings, comments and brackets, or <paramref name="end"/>.</summary>
@@ -115,10 +103,9 @@ public static partial class ThemeCss
         var depth = 0;
         for (var i = start; i < end; i++)
         {
+            i = SkipLiteral(css, i, end);
             var c = css[i];
-            if (c is '"' or '\'') i = EndOfString(css, i, end);
-            else if (c == '/' && i + 1 < end && css[i + 1] == '*') i = EndOfComment(css, i, end);
-            else if (c is '(' or '[') depth++;
+            if (c is '(' or '[') depth++;
             else if (c is ')' or ']') depth--;
             else if (depth == 0 && stopAt.Contains(c)) return i;
         }
@@ -130,29 +117,31 @@ public static partial class ThemeCss
         var depth = 0;
         for (var i = open; i < end; i++)
         {
-            var c = css[i];
-            if (c is '"' or '\'') i = EndOfString(css, i, end);
-            else if (c == '/' && i + 1 < end && css[i + 1] == '*') i = EndOfComment(css, i, end);
-            else if (c == '{') depth++;
-            else if (c == '}' && --depth == 0) return i;
+            i = SkipLiteral(css, i, end);
+            if (css[i] == '{') depth++;
+            else if (css[i] == '}' && --depth == 0) return i;
         }
         throw new FormatException($"The stylesheet has an unclosed block starting at character {open}.");
     }
 
-    private static int EndOfString(string css, int quote, int end)
+    /// <summary>At the start of a string or comment, the index of its last character; anywhere else, <paramref name="i"/> itself.</summary>
+    private static int SkipLiteral(string css, int i, int end)
     {
-        for (var i = quote + 1; i < end; i++)
+        if (css[i] is '"' or '\'')
         {
-            if (css[i] == '\\') i++;
-            else if (css[i] == css[quote]) return i;
+            for (var j = i + 1; j < end; j++)
+            {
+                if (css[j] == '\\') j++;
+                else if (css[j] == css[i]) return j;
+            }
+            return end - 1;
         }
-        return end - 1;
-    }
-
-    private static int EndOfComment(string css, int start, int end)
-    {
-        var close = css.IndexOf("*/", start + 2, end - start - 2, StringComparison.Ordinal);
-        return close < 0 ? end - 1 : close + 1;
+        if (css[i] == '/' && i + 1 < end && css[i + 1] == '*')
+        {
+            var close = css.IndexOf("*/", i + 2, end - i - 2, StringComparison.Ordinal);
+            return close < 0 ? end - 1 : close + 1;
+        }
+        return i;
     }
 
     [GeneratedRegex("""url\(\s*(?<quote>["']?)(?<target>[^"')]+)\k<quote>\s*\)""")]

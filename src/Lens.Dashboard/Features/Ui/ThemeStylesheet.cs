@@ -8,7 +8,7 @@ namespace Lens.Dashboard.Features.Ui;
 /// </summary>
 public static class ThemeStylesheet
 {
-    public const string Source = "_content/Radzen.Blazor/css/material-base.css";
+    private const string Source = "_content/Radzen.Blazor/css/material-base.css";
     private const string Route = "/theme/material-base.css";
 
     // The package version busts browser caches when the library is upgraded; the file itself is cached for good.
