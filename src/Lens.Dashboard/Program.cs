@@ -1,3 +1,4 @@
+using Lens.Dashboard.Hosting;
 using Lens.Dashboard.Features.Alerts;
 using Lens.Dashboard.Features.Bench;
 using Lens.Dashboard.Features.Canary;
@@ -18,6 +19,7 @@ using Lens.Dashboard.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddLensHosting();
 builder.AddLensPersistence();
 builder.AddLensReleases();
 builder.AddLensBench();

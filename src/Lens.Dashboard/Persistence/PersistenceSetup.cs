@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Lens.Dashboard.Persistence;
 
@@ -14,10 +13,7 @@ public static class PersistenceSetup
         var configured = builder.Configuration[ConnectionStringKey];
         var connectionString = ResolveConnectionString(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(new LensStorage(connectionString));
-        builder.Services.AddDbContextFactory<LensDbContext>(options => options
-            .UseSqlite(connectionString)
-            // The snapshot is not hand-maintained; MigrationSchemaTests compares the migrated schema with the model instead.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        builder.Services.AddDbContextFactory<LensDbContext>(options => options.UseSqlite(connectionString));
         return builder;
     }
 

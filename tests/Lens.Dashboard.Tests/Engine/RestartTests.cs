@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Lens.Dashboard.Features.Rollouts;
 using Lens.Dashboard.Tests.Infrastructure;
 
@@ -16,7 +17,7 @@ public sealed class RestartTests : IDisposable
     [Fact]
     public async Task Restart_MidStage_ResumesSameStageWindowAndAuditAndKeepsEvaluating()
     {
-        var clock = FakeClock.StartingAt2026();
+        var clock = TestClock.StartingAt2026();
         string id;
         using (var before = new LensAppFactory(_folder.FullName, clock))
         {

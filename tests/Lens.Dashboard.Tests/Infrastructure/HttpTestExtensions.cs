@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Lens.Dashboard.Tests.Infrastructure;
 
@@ -43,5 +44,30 @@ public static class HttpTestExtensions
             await Task.Delay(20);
         } while (stopwatch.Elapsed < deadline);
         throw new Xunit.Sdk.XunitException($"Timed out after {deadline} waiting for {what}; last value: {JsonSerializer.Serialize(last)}");
+    }
+
+    /// <summary>
+    /// Moves a fake clock forward one step at a time, within a budget of fake time, until something becomes true.
+    /// After each step the app gets a moment of real time to act on it (a timer that fired still has work to do).
+    /// </summary>
+    public static async Task<T> AdvanceUntilAsync<T>(FakeTimeProvider clock, TimeSpan step, TimeSpan budget,
+        Func<Task<T>> probe, Func<T, bool> done, string what)
+    {
+        var moved = TimeSpan.Zero;
+        while (true)
+        {
+            var settle = System.Diagnostics.Stopwatch.StartNew();
+            T last;
+            do
+            {
+                last = await probe();
+                if (done(last)) return last;
+                await Task.Delay(20);
+            } while (settle.Elapsed < TimeSpan.FromMilliseconds(300));
+            if (moved >= budget)
+                throw new Xunit.Sdk.XunitException($"Moved the clock {moved} without seeing {what}; last value: {JsonSerializer.Serialize(last)}");
+            clock.Advance(step);
+            moved += step;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Lens.Dashboard.Features.Metrics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -15,18 +16,18 @@ public sealed class LensAppFactory : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public LensAppFactory(string? folder = null, FakeClock? clock = null, TimeSpan? analysisInterval = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public LensAppFactory(string? folder = null, FakeTimeProvider? clock = null, TimeSpan? analysisInterval = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _settings = settings ?? new Dictionary<string, string?>();
         _ownsFolder = folder is null;
         Folder = folder ?? Directory.CreateTempSubdirectory("lens-test-").FullName;
-        Clock = clock ?? FakeClock.StartingAt2026();
+        Clock = clock ?? TestClock.StartingAt2026();
         AnalysisInterval = analysisInterval ?? TimeSpan.FromHours(1);
     }
 
     public string Folder { get; }
     public string DatabasePath => Path.Combine(Folder, "lens.db");
-    public FakeClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public TimeSpan AnalysisInterval { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -28,9 +28,9 @@ public sealed class SentinelTests : IAsyncLifetime
         _client = _app.CreateClient();
     }
 
-    public Task InitializeAsync() => _search.StartAsync();
+    public async ValueTask InitializeAsync() => await _search.StartAsync();
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _client.Dispose();
         _app.Dispose();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -11,6 +12,7 @@ namespace Lens.Dashboard.Tests.OnCall;
 
 public sealed class WebhookDeliveryTests : IDisposable
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private const string Secret = "test-secret-0123456789";
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("lens-webhooks-");
     private readonly ConcurrentQueue<Delivery> _received = new();
@@ -37,7 +39,7 @@ public sealed class WebhookDeliveryTests : IDisposable
     {
         ["Webhooks:Endpoints:oncall:Url"] = receiver.Url("/hooks/lens"),
         ["Webhooks:Endpoints:oncall:Secret"] = Secret,
-        ["Webhooks:PollInterval"] = "00:00:00.100",
+        ["Webhooks:PollInterval"] = PollInterval.ToString(),
         ["Webhooks:InitialBackoff"] = "00:00:02",
         ["Webhooks:DashboardUrl"] = "https://lens.example.test",
     };
@@ -46,7 +48,7 @@ public sealed class WebhookDeliveryTests : IDisposable
     public async Task Outbox_ReceiverDownAcrossARestart_DeliversEveryEventExactlyOnceWithValidSignature()
     {
         await using var receiver = Receiver();
-        var clock = FakeClock.StartingAt2026();
+        var clock = TestClock.StartingAt2026();
         var settings = Settings(receiver);
 
         using (var before = new LensAppFactory(_folder.FullName, clock, settings: settings))
@@ -55,16 +57,17 @@ public sealed class WebhookDeliveryTests : IDisposable
             var first = await RaiseAsync(client, "CRITICAL", "Index shards unreachable");
             (await client.PostJsonAsync("/api/killswitch", new { name = "manual_emergency", active = true, actor = "dana", reason = "bad deploy" })).EnsureSuccessStatusCode();
             (await client.PostJsonAsync($"/api/alerts/{first}/acknowledge", new { actor = "dana", reason = "looking" })).EnsureSuccessStatusCode();
-            // Down: every event is tried once and fails, then waits out its backoff on the (frozen) fake clock.
-            await HttpTestExtensions.EventuallyAsync(() => OutboxAsync(before), rows => rows.Count == 3 && rows.All(r => r.Attempts == 1 && r.DeliveredAt is null),
-                TimeSpan.FromSeconds(10), "each event attempted once while the receiver is down");
+            // Down: every event is tried once and fails. Each pass stops at the endpoint's first failure (order holds), so
+            // the later events wait for the next poll; a second of fake time is well inside the 2 s backoff.
+            await HttpTestExtensions.AdvanceUntilAsync(clock, PollInterval, TimeSpan.FromSeconds(1), () => OutboxAsync(before),
+                rows => rows.Count == 3 && rows.All(r => r.Attempts == 1 && r.DeliveredAt is null), "each event attempted once while the receiver is down");
         }
 
         clock.Advance(TimeSpan.FromMinutes(1));
         using var after = new LensAppFactory(_folder.FullName, clock, settings: settings);
         var restarted = after.CreateClient();
-        await HttpTestExtensions.EventuallyAsync(() => OutboxAsync(after), rows => rows.All(r => r.Attempts == 2),
-            TimeSpan.FromSeconds(10), "the restarted dashboard retrying what the first one could not deliver");
+        await HttpTestExtensions.AdvanceUntilAsync(clock, PollInterval, TimeSpan.FromSeconds(1), () => OutboxAsync(after), rows => rows.All(r => r.Attempts == 2),
+            "the restarted dashboard retrying what the first one could not deliver");
         Assert.Empty(_received);
 
         await receiver.StartAsync();

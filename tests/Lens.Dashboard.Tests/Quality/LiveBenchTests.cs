@@ -11,7 +11,7 @@ public sealed class LiveBenchTests : IAsyncLifetime
     private LensAppFactory _app = default!;
     private HttpClient _client = default!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await _search.StartAsync();
         // A loopback answer takes well under a millisecond, where scheduling noise alone exceeds the 10% the p95 gate
@@ -34,7 +34,7 @@ public sealed class LiveBenchTests : IAsyncLifetime
         await _client.CreateReleaseAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _client.Dispose();
         _app.Dispose();

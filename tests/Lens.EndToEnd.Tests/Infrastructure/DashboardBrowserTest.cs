@@ -7,14 +7,14 @@ public abstract class DashboardBrowserTest(Dictionary<string, string>? settings 
     protected BrowserSession Browser { get; private set; } = default!;
     protected DashboardApi Api { get; private set; } = default!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await App.StartAsync();
         Browser = await BrowserSession.LaunchAsync();
         Api = new DashboardApi(App.BaseAddress);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Api.Dispose();
         await Browser.DisposeAsync();

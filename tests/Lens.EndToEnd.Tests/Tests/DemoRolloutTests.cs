@@ -2,7 +2,6 @@ using Lens.EndToEnd.Tests.Infrastructure;
 using Lens.EndToEnd.Tests.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using Xunit.Abstractions;
 
 namespace Lens.EndToEnd.Tests.Tests;
 
@@ -13,13 +12,13 @@ public sealed class DemoRolloutTests(ITestOutputHelper output) : IAsyncLifetime
     private BrowserSession _browser = default!;
     private readonly List<string> _console = [];
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await _app.StartAsync();
         _browser = await BrowserSession.LaunchAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         lock (_console) foreach (var line in _console) output.WriteLine("browser " + line);
         output.WriteLine(_app.Log);

@@ -9,7 +9,7 @@ namespace Lens.Dashboard.Features.Alerts;
 [DisallowConcurrentExecution]
 public sealed class AlertCheckJob(IDbContextFactory<LensDbContext> dbFactory, AlertService alerts, TimeProvider clock, IOptions<AlertOptions> options) : IJob
 {
-    public async Task Execute(IJobExecutionContext context) => await RunAsync(context.CancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await RunAsync(cancellationToken);
 
     public async Task<int> RunAsync(CancellationToken ct = default)
     {

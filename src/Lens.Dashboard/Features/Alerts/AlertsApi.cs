@@ -6,7 +6,6 @@ using Lens.Dashboard.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Lens.Dashboard.Features.Alerts;
 
@@ -20,12 +19,7 @@ public static class AlertsApi
         builder.Services.AddSingleton<WebhookOutbox>();
         builder.Services.AddSingleton<AlertService>();
         builder.Services.AddHostedService<WebhookDispatcher>();
-        builder.Services.AddTransient<AlertCheckJob>();
-        builder.Services.AddSingleton(sp =>
-        {
-            var interval = sp.GetRequiredService<IOptions<AlertOptions>>().Value.CheckInterval;
-            return new ScheduledJob(typeof(AlertCheckJob), t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
-        });
+        builder.Services.ScheduleEvery<AlertCheckJob>(sp => sp.GetRequiredService<IOptions<AlertOptions>>().Value.CheckInterval);
         return builder;
     }
 

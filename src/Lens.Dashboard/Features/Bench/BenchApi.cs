@@ -5,7 +5,6 @@ using Lens.Dashboard.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Lens.Dashboard.Features.Bench;
 
@@ -22,12 +21,7 @@ public static class BenchApi
         builder.Services.AddSingleton<FinalBenchLauncher>();
         builder.Services.AddHostedService<BenchWorker>();
         builder.Services.AddSingleton<NightlyValidation>();
-        builder.Services.AddTransient<NightlyValidationJob>();
-        builder.Services.AddSingleton(sp =>
-        {
-            var cron = sp.GetRequiredService<IOptions<NightlyOptions>>().Value.Schedule;
-            return new ScheduledJob(typeof(NightlyValidationJob), t => t.WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc)));
-        });
+        builder.Services.ScheduleCron<NightlyValidationJob>(sp => sp.GetRequiredService<IOptions<NightlyOptions>>().Value.Schedule);
         return builder;
     }
 

@@ -1,7 +1,7 @@
+using Lens.Dashboard.Hosting;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Lens.Core.Bench;
-using Lens.Dashboard.Features.Demo;
 using Lens.Dashboard.Features.Sentinel;
 using Microsoft.Extensions.Options;
 

@@ -20,7 +20,7 @@ public sealed class NightlyOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!CronExpression.IsValidExpression(Schedule))
+        if (!CronExpression.TryParse(Schedule, out _))
             yield return new ValidationResult($"Nightly:Schedule '{Schedule}' is not a Quartz cron expression (seconds minutes hours day month weekday), e.g. \"0 0 2 * * ?\".", [nameof(Schedule)]);
         foreach (var (name, slice) in Slices.Where(s => string.IsNullOrWhiteSpace(s.Value.Queries) || string.IsNullOrWhiteSpace(s.Value.Qrels)))
             yield return new ValidationResult($"Nightly:Slices:{name} needs both Queries and Qrels.", [$"Slices:{name}"]);

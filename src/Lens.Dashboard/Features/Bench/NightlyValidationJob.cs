@@ -6,11 +6,11 @@ namespace Lens.Dashboard.Features.Bench;
 [DisallowConcurrentExecution]
 public sealed class NightlyValidationJob(NightlyValidation validation, ILogger<NightlyValidationJob> logger) : IJob
 {
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         try
         {
-            await validation.RunNightAsync(context.CancellationToken);
+            await validation.RunNightAsync(cancellationToken);
         }
         catch (BenchRequestException ex)
         {

@@ -16,10 +16,10 @@ public static class DemoApi
         builder.Services.AddSingleton<DemoFaults>();
         var enabled = builder.Configuration.GetValue<bool>($"{DemoOptions.Section}:Enabled");
         if (!enabled) return builder;
+        DemoDefaults.AddTo(builder.Configuration);
         builder.Services.AddSingleton<DemoCorpus>();
         builder.Services.AddSingleton<DemoSearchService>();
         builder.Services.AddSingleton<DemoFlagClient>();
-        builder.Services.TryAddSingleton<SelfAddress>();
         builder.Services.AddSingleton<DemoReadiness>();
         builder.Services.AddHostedService<DemoTrafficGenerator>();
         builder.Services.AddHostedService<DemoRolloutDirector>();

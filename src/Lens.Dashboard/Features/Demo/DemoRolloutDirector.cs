@@ -1,3 +1,4 @@
+using Lens.Dashboard.Hosting;
 using System.Text.Json;
 using Lens.Core.Gates;
 using Lens.Core.Releases;
@@ -23,6 +24,7 @@ public sealed class DemoRolloutDirector(
     DemoReadiness readiness,
     LensEvents events,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<DemoRolloutDirector> logger) : BackgroundService
 {
     public const string Actor = "demo";
@@ -39,6 +41,8 @@ public sealed class DemoRolloutDirector(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var stopping = lifetime.UntilStopping(stoppingToken);
+        stoppingToken = stopping.Token;
         void OnEvent(LensEvent e)
         {
             if (e.Flag == options.Value.Flag && e.Transition is { Action: RolloutAction.AutoRollback } && faults.Current.Any)

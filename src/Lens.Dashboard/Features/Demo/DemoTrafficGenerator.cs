@@ -1,3 +1,4 @@
+using Lens.Dashboard.Hosting;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using Lens.Core.Flags;
@@ -28,6 +29,8 @@ public sealed class DemoTrafficGenerator(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var stopping = lifetime.UntilStopping(stoppingToken);
+        stoppingToken = stopping.Token;
         if (!await WaitForStartAsync(stoppingToken)) return;
         var address = self.Resolve();
         if (address is null)

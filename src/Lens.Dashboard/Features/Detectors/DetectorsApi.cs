@@ -8,7 +8,6 @@ using Lens.Dashboard.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Lens.Dashboard.Features.Detectors;
 
@@ -20,12 +19,7 @@ public static class DetectorsApi
     {
         builder.Services.AddOptions<DetectorOptions>().BindConfiguration(DetectorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DetectorService>();
-        builder.Services.AddTransient<LatencySamplingJob>();
-        builder.Services.AddSingleton(sp =>
-        {
-            var interval = sp.GetRequiredService<IOptions<DetectorOptions>>().Value.LatencySampleInterval;
-            return new ScheduledJob(typeof(LatencySamplingJob), t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
-        });
+        builder.Services.ScheduleEvery<LatencySamplingJob>(sp => sp.GetRequiredService<IOptions<DetectorOptions>>().Value.LatencySampleInterval);
         return builder;
     }
 

@@ -12,7 +12,7 @@ namespace Lens.Dashboard.Features.Detectors;
 [DisallowConcurrentExecution]
 public sealed class LatencySamplingJob(LiveMetrics metrics, DetectorService detectors, TimeProvider clock, IOptions<DetectorOptions> options) : IJob
 {
-    public async Task Execute(IJobExecutionContext context) => await SampleAsync(context.CancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await SampleAsync(cancellationToken);
 
     public async Task<double?> SampleAsync(CancellationToken ct = default)
     {

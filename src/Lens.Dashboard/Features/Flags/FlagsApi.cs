@@ -1,3 +1,4 @@
+using Lens.Dashboard.Hosting;
 using System.Text.Json;
 using Lens.Core.Flags;
 using Lens.Dashboard.Http;
@@ -48,9 +49,11 @@ public static class FlagsApi
     }
 
     /// <summary>Server-Sent Events: every flag's current state on connect, then every change as it is saved.</summary>
-    private static async Task StreamAsync(HttpContext context, FlagDirectory directory, TimeProvider clock)
+    private static async Task StreamAsync(HttpContext context, FlagDirectory directory, IHostApplicationLifetime lifetime)
     {
-        var ct = context.RequestAborted;
+        // A stream ends when the app starts stopping: an open stream would otherwise hold the server's shutdown open.
+        using var open = lifetime.UntilStopping(context.RequestAborted);
+        var ct = open.Token;
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no";

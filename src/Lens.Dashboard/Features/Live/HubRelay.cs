@@ -1,15 +1,18 @@
+using Lens.Dashboard.Hosting;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Lens.Dashboard.Features.Live;
 
 /// <summary>Forwards every domain event to SignalR clients of /hubs/rollouts, off the publisher's thread.</summary>
-public sealed class HubRelay(LensEvents events, IHubContext<RolloutsHub> hub, ILogger<HubRelay> logger) : BackgroundService
+public sealed class HubRelay(LensEvents events, IHubContext<RolloutsHub> hub, IHostApplicationLifetime lifetime, ILogger<HubRelay> logger) : BackgroundService
 {
     private readonly Channel<LensEvent> _queue = Channel.CreateBounded<LensEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var stopping = lifetime.UntilStopping(stoppingToken);
+        stoppingToken = stopping.Token;
         void Enqueue(LensEvent e) => _queue.Writer.TryWrite(e);
         events.Published += Enqueue;
         try

@@ -1,3 +1,4 @@
+using Lens.Dashboard.Hosting;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Lens.Core.Alerts;
@@ -27,6 +28,7 @@ public sealed class RolloutEngine(
     LensEvents events,
     AlertService alerts,
     IOptions<AlertOptions> alertOptions,
+    IHostApplicationLifetime lifetime,
     ILogger<RolloutEngine> logger)
 {
     private static readonly RolloutState[] Active = [RolloutState.Pending, RolloutState.Running, RolloutState.Paused];
@@ -100,6 +102,8 @@ public sealed class RolloutEngine(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            // A stopping app takes no automatic action: its traffic and its probes are winding down, not telling the truth.
+            if (lifetime.IsStopping()) return null;
             var rollout = await db.Rollouts.FindAsync([id], ct);
             // Under a kill switch the candidate serves nobody; judging it would only record silence.
             if (rollout is not { State: RolloutState.Running } || flags.KillSwitchActive) return null;
@@ -123,6 +127,7 @@ public sealed class RolloutEngine(
                         rollout.ReleaseVersion, rollout.Id, stageIndex, verdicts), ct);
                 return null;
             }
+            if (lifetime.IsStopping()) return null;
             db.AuditEntries.Add(AuditEntry.For(transition));
             var flag = await SaveWithFlagAsync(db, rollout, ct);
             logger.LogInformation("Rollout {Id} {Action}: {Reason}", id, transition.Action, transition.Reason);

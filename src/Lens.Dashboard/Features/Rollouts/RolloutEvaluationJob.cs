@@ -6,5 +6,5 @@ namespace Lens.Dashboard.Features.Rollouts;
 [DisallowConcurrentExecution]
 public sealed class RolloutEvaluationJob(RolloutEngine engine) : IJob
 {
-    public Task Execute(IJobExecutionContext context) => engine.EvaluateRunningAsync(context.CancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await engine.EvaluateRunningAsync(cancellationToken);
 }

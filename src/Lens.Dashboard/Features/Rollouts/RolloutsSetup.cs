@@ -3,7 +3,6 @@ using Lens.Dashboard.Features.Live;
 using Lens.Dashboard.Features.Metrics;
 using Lens.Dashboard.Features.Scheduling;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Lens.Dashboard.Features.Rollouts;
 
@@ -12,17 +11,11 @@ public static class RolloutsSetup
     public static WebApplicationBuilder AddLensRollouts(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LiveMetrics>();
         builder.Services.AddSingleton<LensEvents>();
         builder.Services.AddSingleton<RolloutDetails>();
         builder.Services.AddSingleton<RolloutEngine>();
-        builder.Services.AddTransient<RolloutEvaluationJob>();
-        builder.Services.AddSingleton(sp =>
-        {
-            var interval = sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Interval;
-            return new ScheduledJob(typeof(RolloutEvaluationJob), t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
-        });
+        builder.Services.ScheduleEvery<RolloutEvaluationJob>(sp => sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Interval);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddHostedService<HubRelay>();

@@ -1,6 +1,6 @@
+using Lens.Dashboard.Hosting;
 using System.Diagnostics;
 using Lens.Core.Sentinel;
-using Lens.Dashboard.Features.Demo;
 using Microsoft.Extensions.Options;
 
 namespace Lens.Dashboard.Features.Sentinel;

@@ -1,3 +1,4 @@
+using Lens.Dashboard.Hosting;
 using System.Text.Json;
 
 namespace Lens.Dashboard.Features.Sentinel;
@@ -35,7 +36,7 @@ public static class SearchAnswer
     }
 
     /// <summary>Resolves an endpoint template's URL; a relative one is under this dashboard's own address.</summary>
-    public static Uri Resolve(string url, Demo.SelfAddress self, string setting)
+    public static Uri Resolve(string url, SelfAddress self, string setting)
     {
         var uri = new Uri(url, UriKind.RelativeOrAbsolute);
         if (uri.IsAbsoluteUri) return uri;

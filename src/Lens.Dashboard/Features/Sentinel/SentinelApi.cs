@@ -1,4 +1,3 @@
-using Lens.Dashboard.Features.Demo;
 using Lens.Dashboard.Features.Scheduling;
 using Lens.Dashboard.Http;
 using Lens.Dashboard.Persistence;
@@ -7,7 +6,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Lens.Dashboard.Features.Sentinel;
 
@@ -17,18 +15,12 @@ public static class SentinelApi
     {
         builder.Services.AddOptions<SentinelOptions>().BindConfiguration(SentinelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient(ProbeClient.HttpClientName);
-        builder.Services.TryAddSingleton<SelfAddress>();
         builder.Services.AddSingleton<ProbeClient>();
         builder.Services.AddSingleton<SentinelService>();
-        builder.Services.AddTransient<SentinelProbeJob>();
-        builder.Services.AddSingleton(sp =>
-        {
-            var interval = sp.GetRequiredService<IOptions<SentinelOptions>>().Value.TrippedInterval;
-            // First check one interval after start: the app (and a demo search it may probe) has settled by then.
-            return new ScheduledJob(typeof(SentinelProbeJob), t => t
-                .StartAt(DateBuilder.FutureDate((int)Math.Ceiling(interval.TotalSeconds), IntervalUnit.Second))
-                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
-        });
+        // First check one interval after start: the app (and a demo search it may probe) has settled by then.
+        builder.Services.ScheduleEvery<SentinelProbeJob>(
+            sp => sp.GetRequiredService<IOptions<SentinelOptions>>().Value.TrippedInterval,
+            firstAfter: sp => sp.GetRequiredService<IOptions<SentinelOptions>>().Value.TrippedInterval);
         return builder;
     }
 

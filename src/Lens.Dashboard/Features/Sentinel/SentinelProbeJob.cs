@@ -6,5 +6,5 @@ namespace Lens.Dashboard.Features.Sentinel;
 [DisallowConcurrentExecution]
 public sealed class SentinelProbeJob(SentinelService sentinel) : IJob
 {
-    public async Task Execute(IJobExecutionContext context) => await sentinel.RunIfDueAsync(context.CancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await sentinel.RunIfDueAsync(cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Lens.Dashboard.Hosting;
 using Lens.Core.Alerts;
 using Lens.Core.Flags;
 using Lens.Core.Sentinel;
@@ -38,7 +39,7 @@ public sealed class SentinelService(
     {
         var o = options.Value;
         // Before the server listens, a probe of this app's own demo endpoint would fail and trip the switch for nothing.
-        if (!o.Configured || !lifetime.ApplicationStarted.IsCancellationRequested) return false;
+        if (!o.Configured || !lifetime.ApplicationStarted.IsCancellationRequested || lifetime.IsStopping()) return false;
         DateTimeOffset? last;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             last = await db.ProbeRuns.OrderByDescending(r => r.Id).Select(r => (DateTimeOffset?)r.At).FirstOrDefaultAsync(ct);
@@ -57,6 +58,8 @@ public sealed class SentinelService(
             var now = clock.GetUtcNow();
             var round = Guid.NewGuid();
             var runs = await Task.WhenAll(o.Probes.Select(p => client.SendAsync(round, p.Key, p.Value, now, ct)));
+            // A round that overlapped the start of a shutdown may have probed a closing server; it says nothing about search.
+            if (lifetime.IsStopping()) return runs;
             List<ProbeRound> history;
             KillSwitch? zeroResults;
             await using (var db = await dbFactory.CreateDbContextAsync(ct))

@@ -1,3 +1,4 @@
+using Lens.Dashboard.Hosting;
 using System.Globalization;
 using System.Text;
 using Lens.Core.Alerts;
@@ -20,6 +21,7 @@ public sealed class WebhookDispatcher(
     IServiceProvider services,
     TimeProvider clock,
     IOptions<WebhookOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     public const string HttpClientName = "webhooks";
@@ -27,6 +29,8 @@ public sealed class WebhookDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var stopping = lifetime.UntilStopping(stoppingToken);
+        stoppingToken = stopping.Token;
         if (options.Value.Endpoints.Count == 0) return;
         while (!stoppingToken.IsCancellationRequested)
         {

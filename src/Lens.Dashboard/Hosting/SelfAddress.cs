@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace Lens.Dashboard.Features.Demo;
+namespace Lens.Dashboard.Hosting;
 
 /// <summary>The address this app listens on, so the demo service can call it over HTTP like any outside service.</summary>
 public sealed class SelfAddress(IServer server)

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Lens.Dashboard.Hosting;
+
+public static class HostingSetup
+{
+    /// <summary>Longest a stop may take. Everything ends when stopping starts, so this only bounds a part that hangs.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(4);
+
+    public static WebApplicationBuilder AddLensHosting(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<SelfAddress>();
+        return builder;
+    }
+}
