@@ -103,21 +103,28 @@ public sealed class MonitorCusumTests : IDisposable
     }
 
     [Fact]
-    public void Cusum_DashboardDetectorExport_SkipsResetRowsAndReplaysTheValues()
+    public void Cusum_DashboardDetectorExport_SkipsBaselineRowsAndResetsWhereTheDetectorWasReset()
     {
-        // The layout of GET /api/detectors/{name}/history.csv; the reset row has no value.
+        // The layout of GET /api/detectors/{name}/history.csv: two baseline rows (they trained mu0 and sigma and were
+        // never monitored), two monitored values, a reset, and one more value. The c_plus column is what the detector stored.
         var path = Csv("detector_p95_history.csv", """
             at,phase,value,c_plus,c_minus,alarm_high,alarm_low,note
+            2026-11-22T08:58:00.000Z,Baseline,9,0,0,0,0,
+            2026-11-22T08:59:00.000Z,Baseline,11,0,0,0,0,
             2026-11-22T09:00:00.000Z,Monitoring,11,0.5,0,0,0,
+            2026-11-22T09:00:30.000Z,Monitoring,16,6,0,1,0,
             2026-11-22T09:01:00.000Z,Reset,,0,0,0,0,"kim: cache warmed, checked"
-            2026-11-22T09:02:00.000Z,Monitoring,12,2,0,0,0,
+            2026-11-22T09:02:00.000Z,Monitoring,12,1.5,0,0,0,
             """);
         var (exit, output, error) = Run("monitor", "cusum", "--input", path, "--column", "value", "--target", "10", "--sigma", "1");
         Assert.True(exit == 0, error);
-        // Replayed without the reset: C+ = 0.5, then 12 - 10.5 + 0.5 = 2.0.
+        // The stored sums, observation by observation: 0.5, then 16 - 10.5 + 0.5 = 6 (> H = 5), then after the reset 1.5.
         Assert.Contains("1\t11\t0.5000", output);
-        Assert.Contains("2\t12\t2.0000", output);
-        Assert.Contains("# 2 observations, no alarm", output);
+        Assert.Contains("2\t16\t6.0000\t0.0000\t2\t0\tHIGH", output);
+        Assert.Contains("# reset after i=2", output);
+        Assert.Contains("3\t12\t1.5000", output);
+        Assert.DoesNotContain("\t9\t", output);
+        Assert.Contains("# 3 observations, 1 in alarm, first at i=2", output);
     }
 
     [Fact]

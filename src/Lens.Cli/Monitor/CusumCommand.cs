@@ -27,7 +27,7 @@ public static class CusumCommand
                 var parameters = new CusumParameters(parse.GetValue(target), parse.GetValue(sigma), parse.GetValue(k), parse.GetValue(h));
                 if (parameters.Problems() is { Count: > 0 } problems) throw new CliException(string.Join("; ", problems) + ".");
                 var series = SeriesFile.Read(parse.GetValue(input)!.FullName, parse.GetValue(column));
-                Print(stdout, parameters, CusumDetector.Replay(series, parameters));
+                Print(stdout, parameters, series);
                 return 0;
             }
             catch (CliException ex)
@@ -39,13 +39,24 @@ public static class CusumCommand
         return command;
     }
 
-    private static void Print(TextWriter output, CusumParameters p, IReadOnlyList<CusumStep> steps)
+    /// <summary>Replays the series as the dashboard's detector ran it: a reset zeroes the sums and keeps the count.</summary>
+    private static void Print(TextWriter output, CusumParameters p, IReadOnlyList<double?> series)
     {
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"# tabular CUSUM: mu0={p.Target} sigma={p.Sigma} k={p.K} h={p.H} (K={p.Allowance}, H={p.DecisionInterval})"));
         output.WriteLine("i\tx\tC+\tC-\tN+\tN-\talarm");
-        foreach (var s in steps)
+        var detector = new CusumDetector(p);
+        var steps = new List<CusumStep>(series.Count);
+        foreach (var value in series)
         {
+            if (value is not { } x)
+            {
+                detector.Reset();
+                output.WriteLine(string.Create(c, $"# reset after i={steps.Count}: C+ and C- start again from 0"));
+                continue;
+            }
+            var s = detector.Add(x);
+            steps.Add(s);
             var alarm = s.AlarmHigh && s.AlarmLow ? "HIGH+LOW" : s.AlarmHigh ? "HIGH" : s.AlarmLow ? "LOW" : "";
             output.WriteLine(string.Create(c, $"{s.Index}\t{s.Value}\t{s.CPlus:F4}\t{s.CMinus:F4}\t{s.NPlus}\t{s.NMinus}\t{alarm}"));
         }

@@ -2,10 +2,14 @@ using System.Globalization;
 
 namespace Lens.Cli.Monitor;
 
-/// <summary>Reads one numeric column of a CSV file with a header row; a bad value names the file, line and column.</summary>
+/// <summary>
+/// Reads one numeric column of a CSV file with a header row; a bad value names the file, line and column.
+/// A dashboard detector export (it has a <c>phase</c> column) is read as the detector saw it: baseline rows trained
+/// μ₀ and σ and were never monitored, so they are skipped, and a reset row is a reset (returned as null).
+/// </summary>
 public static class SeriesFile
 {
-    public static IReadOnlyList<double> Read(string path, string? column)
+    public static IReadOnlyList<double?> Read(string path, string? column)
     {
         if (!File.Exists(path)) throw new CliException($"{path}: no such file.");
         var lines = File.ReadAllLines(path);
@@ -21,15 +25,20 @@ public static class SeriesFile
         else if (header.Count == 1) index = 0;
         else throw new CliException($"{path}: {header.Count} columns ({string.Join(", ", header)}); choose one with --column.");
 
-        // A dashboard detector export marks resets with a row that has no value; those rows carry no observation.
         var phase = header.IndexOf("phase");
-        var values = new List<double>();
+        var values = new List<double?>();
         for (var n = 1; n < lines.Length; n++)
         {
             if (string.IsNullOrWhiteSpace(lines[n])) continue;
             var fields = Split(path, n + 1, lines[n]);
             var text = index < fields.Count ? fields[index].Trim() : "";
-            if (text.Length == 0 && phase >= 0 && phase < fields.Count && fields[phase].Trim() == "Reset") continue;
+            var rowPhase = phase >= 0 && phase < fields.Count ? fields[phase].Trim() : null;
+            if (rowPhase == "Baseline") continue;
+            if (rowPhase == "Reset")
+            {
+                values.Add(null);
+                continue;
+            }
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
                 throw new CliException($"{path}:{n + 1}: '{text}' in column '{header[index]}' is not a finite number.");
             values.Add(value);

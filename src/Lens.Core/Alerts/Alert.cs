@@ -9,6 +9,8 @@ namespace Lens.Core.Alerts;
 /// </summary>
 public sealed class Alert
 {
+    public const string RoutineActor = "lens";
+
     private Alert() { }
 
     public Guid Id { get; private set; }
@@ -43,6 +45,14 @@ public sealed class Alert
         var alert = new Alert { Id = Guid.NewGuid(), Key = signal.Key, Source = signal.Source, State = AlertState.Raised, RaisedAt = now, Count = 0 };
         alert.Take(signal, now);
         alert.Severity = signal.Severity;
+        if (signal.Routine)
+        {
+            // Kept for the record, never among the active alerts: nobody has anything to do about it.
+            alert.State = AlertState.Resolved;
+            alert.ResolvedBy = RoutineActor;
+            alert.ResolveReason = "Routine event: kept in the history; it needs no action.";
+            alert.ResolvedAt = now;
+        }
         return alert;
     }
 

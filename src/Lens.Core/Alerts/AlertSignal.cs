@@ -4,7 +4,8 @@ namespace Lens.Core.Alerts;
 
 /// <summary>
 /// A condition someone or something wants raised. <see cref="Key"/> names the condition: repeats with the
-/// same key are counted on one alert instead of raising another.
+/// same key are counted on one alert instead of raising another. A <see cref="Routine"/> signal is an event
+/// worth keeping in the history (an automatic advance) that asks nobody to act: it is recorded resolved.
 /// </summary>
 public sealed record AlertSignal(
     string Key,
@@ -15,4 +16,5 @@ public sealed record AlertSignal(
     string? Release = null,
     Guid? RolloutId = null,
     int? Stage = null,
-    IReadOnlyList<GateVerdict>? Gates = null);
+    IReadOnlyList<GateVerdict>? Gates = null,
+    bool Routine = false);

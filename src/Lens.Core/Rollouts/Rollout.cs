@@ -134,7 +134,7 @@ public sealed class Rollout
         var breached = verdicts.FirstOrDefault(v => v.Verdict == Verdict.Fail && streaks[v.Gate] >= limit);
         if (breached is not null)
         {
-            var reason = $"Gate {breached.Describe()}; failed {streaks[breached.Gate]} time(s) in a row (limit {limit}).";
+            var reason = $"{breached.Describe()}; failed {streaks[breached.Gate]} time(s) in a row (limit {limit}).";
             return Move(RolloutAction.AutoRollback, EngineActor, reason, RolloutState.RolledBack, StageIndex, now, LatestVerdicts);
         }
 

@@ -28,6 +28,7 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : DbC
     public DbSet<DetectorObservation> DetectorObservations => Set<DetectorObservation>();
     public DbSet<ProbeRun> ProbeRuns => Set<ProbeRun>();
     public DbSet<BenchRun> BenchRuns => Set<BenchRun>();
+    public DbSet<ScheduleMark> ScheduleMarks => Set<ScheduleMark>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -64,6 +65,8 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : DbC
         });
 
         model.Entity<Flag>(e => e.HasKey(f => f.Key));
+
+        model.Entity<ScheduleMark>(e => e.HasKey(m => m.Job));
 
         model.Entity<KillSwitch>(e => e.HasKey(k => k.Name));
 

@@ -49,10 +49,7 @@ public class RolloutEvaluationTests
         Assert.Equal(RolloutAction.AutoRollback, t.Action);
         Assert.Equal(RolloutState.RolledBack, rollout.State);
         Assert.Equal(0m, t.ToPercent);
-        Assert.Contains("p99_latency", t.Reason);
-        Assert.Contains("350", t.Reason);
-        Assert.Contains("200", t.Reason);
-        Assert.Contains("500 samples", t.Reason);
+        Assert.Contains("p99 latency 350 ms against a limit of 200 ms on 500 samples: Fail", t.Reason);
         Assert.Contains(t.Verdicts, v => v is { Gate: "p99_latency", Verdict: Verdict.Fail, Value: 350, Threshold: 200, Samples: 500 });
     }
 

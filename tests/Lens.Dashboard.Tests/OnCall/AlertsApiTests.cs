@@ -131,4 +131,51 @@ public sealed class AlertsApiTests : AppTestBase
         var stuck = Assert.Single(await ListAsync("?source=stuckStage"))!;
         Assert.Equal(("Warn", id, 2), ((string?)stuck["severity"], (string?)stuck["rolloutId"], (int?)stuck["count"]));
     }
+
+    [Fact]
+    public async Task AutomaticAdvance_IsKeptInHistoryNotAmongActiveAlerts()
+    {
+        await Client.CreateReleaseAsync();
+        var id = (string)(await Client.CreateRolloutAsync(Requests.Rollout(stages: [Requests.Stage(10, "00:00:00", minSamples: 50), Requests.Stage(100)])))["id"]!;
+        await Client.PostAsync("/api/ingest", new IngestBody("search-ranking").Healthy(60).ToContent());
+        await App.Get<RolloutEngine>().EvaluateRunningAsync();
+        Assert.Equal(1, (int?)(await Client.GetRolloutAsync(id))["stageIndex"]);
+
+        Assert.Empty(await ListAsync("?state=open"));
+        var advance = Assert.Single(await ListAsync("?state=all&source=rollout"))!;
+        Assert.Equal(("Info", "Resolved", "lens"), ((string?)advance["severity"], (string?)advance["state"], (string?)advance["resolvedBy"]));
+        Assert.Contains("advanced to stage 2", (string?)advance["title"]);
+    }
+
+    [Fact]
+    public async Task AcknowledgeMany_SomeAlreadyAcknowledged_AcknowledgesTheRestAndReportsTheSkipped()
+    {
+        var a = (string)(await RaiseAsync("HIGH", "Shard 1 slow"))["id"]!;
+        var b = (string)(await RaiseAsync("HIGH", "Shard 2 slow"))["id"]!;
+        var c = (string)(await RaiseAsync("WARN", "Shard 3 slow"))["id"]!;
+        (await Client.PostJsonAsync($"/api/alerts/{b}/acknowledge", new { actor = "bo", reason = "mine" })).EnsureSuccessStatusCode();
+
+        var response = await Client.PostJsonAsync("/api/alerts/acknowledge", new { ids = new[] { a, b, c }, actor = "ann", reason = "one incident: shard rebalance" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.JsonAsync();
+        Assert.Equal(new[] { a, c }.Order(), result["acknowledged"]!.AsArray().Select(i => (string)i!).Order());
+        var skipped = Assert.Single(result["skipped"]!.AsArray())!;
+        Assert.Equal((b, "Acknowledged"), ((string?)skipped["id"], (string?)skipped["state"]));
+        var open = await ListAsync("?state=open");
+        Assert.All(open, alert => Assert.Equal("Acknowledged", (string?)alert!["state"]));
+        Assert.Equal(2, open.Count(alert => (string?)alert!["acknowledgedBy"] == "ann"));
+    }
+
+    [Fact]
+    public async Task AcknowledgeMany_AnUnknownId_Is404AndAcknowledgesNothing()
+    {
+        var a = (string)(await RaiseAsync("HIGH", "Shard 1 slow"))["id"]!;
+
+        var response = await Client.PostJsonAsync("/api/alerts/acknowledge", new { ids = new[] { a, Guid.NewGuid().ToString() }, actor = "ann", reason = "x" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotNull((await response.JsonAsync())["errors"]!["ids"]);
+        Assert.Equal("Raised", (string?)(await (await Client.GetAsync($"/api/alerts/{a}")).JsonAsync())["state"]);
+    }
 }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Text.Json.Nodes;
 using Lens.Dashboard.Features.Bench;
+using Lens.Dashboard.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Lens.Dashboard.Tests.Infrastructure;
 
 namespace Lens.Dashboard.Tests.Quality;
@@ -143,6 +145,46 @@ public sealed class NightlyValidationTests : IAsyncLifetime
         await NightAsync(4);
 
         Assert.Equal(1, (int)(await SignOffAsync())["passingStreak"]!);
+    }
+
+    [Fact]
+    public async Task NightlyJob_DashboardDownAtTheHour_RunsWhenItIsBack()
+    {
+        _client.Dispose();
+        _app.Dispose();
+        _settings["Nightly:Schedule"] = "0 0 2 * * ?";
+        var folder = Directory.CreateTempSubdirectory("lens-catch-up-").FullName;
+        try
+        {
+            using (var before = new LensAppFactory(folder, _clock, settings: _settings))
+            {
+                await before.CreateClient().CreateReleaseAsync("3.0.0");
+                // The first start records when the job is next due: 02:00 tonight.
+                await HttpTestExtensions.EventuallyAsync(() => NextFireAsync(before), at => at == FirstNight,
+                    TimeSpan.FromSeconds(10), "the next nightly fire recorded");
+            }
+
+            // Down from 23:00 until 05:00: the 02:00 fire never happened.
+            _clock.Advance(FirstNight.AddHours(3) - _clock.GetUtcNow());
+            using var after = new LensAppFactory(folder, _clock, settings: _settings);
+            var client = after.CreateClient();
+            var state = await HttpTestExtensions.EventuallyAsync(async () => await (await client.GetAsync("/api/releases/3.0.0/signoff")).JsonAsync(),
+                s => s["nights"]!.AsArray().Count == 1, TimeSpan.FromSeconds(20), "the missed night validated after the restart");
+            Assert.Equal("2026-11-20", (string?)state["nights"]![0]!["night"]);
+            await HttpTestExtensions.EventuallyAsync(() => NextFireAsync(after), at => at == FirstNight.AddDays(1),
+                TimeSpan.FromSeconds(10), "the next fire moved to the following night");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<DateTimeOffset?> NextFireAsync(LensAppFactory app)
+    {
+        await using var db = await app.Get<IDbContextFactory<LensDbContext>>().CreateDbContextAsync();
+        return (await db.ScheduleMarks.AsNoTracking().FirstOrDefaultAsync())?.NextFireAt;
     }
 
     [Fact]

@@ -1,5 +1,3 @@
 namespace Lens.Dashboard.Features.Alerts;
 
 public sealed record AlertActionRequest(string? Actor, string? Reason);
-
-public sealed record RaiseAlertRequest(string? Key, string? Severity, string? Title, string? Detail, string? Actor, string? Release);

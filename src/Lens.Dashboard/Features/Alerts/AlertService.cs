@@ -63,6 +63,46 @@ public sealed class AlertService(
     public Task<Alert> ResolveAsync(Guid id, string actor, string reason, CancellationToken ct = default) =>
         ChangeAsync(id, ct, (alert, now) => { alert.Resolve(actor, reason, now); return AlertChange.Resolved; });
 
+    /// <summary>
+    /// Acknowledges many alerts in one transaction. Every id must exist (else nothing changes); alerts that are no longer
+    /// Raised, because someone acknowledged or resolved them meanwhile, are left as they are and reported.
+    /// </summary>
+    public async Task<BulkAcknowledgement> AcknowledgeManyAsync(IReadOnlyCollection<Guid> ids, string actor, string reason, CancellationToken ct = default)
+    {
+        await _lock.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var alerts = await db.Alerts.Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+            var missing = ids.Except(alerts.Select(a => a.Id)).ToList();
+            if (missing.Count > 0) throw new KeyNotFoundException($"There is no alert {string.Join(", ", missing)}.");
+            var now = clock.GetUtcNow();
+            var acknowledged = new List<Guid>();
+            var skipped = new List<BulkAcknowledgement.Skip>();
+            var queued = 0;
+            foreach (var alert in alerts.OrderBy(a => a.RaisedAt))
+            {
+                if (alert.State != AlertState.Raised)
+                {
+                    skipped.Add(new BulkAcknowledgement.Skip(alert.Id, alert.State));
+                    continue;
+                }
+                alert.Acknowledge(actor, reason, now);
+                queued += outbox.Enqueue(db, alert, AlertChange.Acknowledged, now);
+                acknowledged.Add(alert.Id);
+            }
+            await db.SaveChangesAsync(ct);
+            if (queued > 0) outbox.Wake();
+            if (acknowledged.Count > 0)
+                events.Publish(new LensEvent(LensEvent.AlertChanged, now, Detail: $"{acknowledged.Count} alert(s) acknowledged by {actor.Trim()}"));
+            return new BulkAcknowledgement(acknowledged, skipped);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
     /// <summary>Resolves the open alert for a condition that has cleared, if there is one.</summary>
     public async Task ResolveKeyAsync(string key, string actor, string reason, CancellationToken ct = default)
     {

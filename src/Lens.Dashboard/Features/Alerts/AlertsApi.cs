@@ -29,6 +29,7 @@ public static class AlertsApi
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapPost("/", RaiseAsync);
+        group.MapPost("/acknowledge", AcknowledgeManyAsync);
         group.MapPost("/{id:guid}/acknowledge", (Guid id, HttpRequest request, AlertService alerts, CancellationToken ct) =>
             ActAsync(id, request, (actor, reason) => alerts.AcknowledgeAsync(id, actor, reason, ct), ct));
         group.MapPost("/{id:guid}/resolve", (Guid id, HttpRequest request, AlertService alerts, CancellationToken ct) =>
@@ -82,6 +83,27 @@ public static class AlertsApi
         var alert = await alerts.RaiseAsync(new AlertSignal(key, severity, AlertSource.Manual, body.Title!.Trim(),
             $"{(string.IsNullOrWhiteSpace(body.Detail) ? "" : body.Detail.Trim() + " ")}Raised by {body.Actor!.Trim()}.", body.Release), ct);
         return TypedResults.Created($"/api/alerts/{alert.Id}", alert);
+    }
+
+    /// <summary>Acknowledges several alerts at once: <c>{"ids":[…],"actor","reason"}</c>.</summary>
+    private static async Task<Results<Ok<BulkAcknowledgement>, ProblemHttpResult>> AcknowledgeManyAsync(HttpRequest request, AlertService alerts, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<BulkAcknowledgeRequest>(request, ct);
+        if (problem is not null) return problem;
+        var errors = new Dictionary<string, string[]>();
+        if (body!.Ids is not { Count: > 0 } ids) errors["ids"] = ["List the ids of the alerts to acknowledge."];
+        else if (ids.Count > 1000) errors["ids"] = ["At most 1000 alerts at a time."];
+        if (string.IsNullOrWhiteSpace(body.Actor)) errors["actor"] = ["Say who is acting."];
+        if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["Say why; it is recorded on every alert."];
+        if (errors.Count > 0) return LensProblems.Fields(errors);
+        try
+        {
+            return TypedResults.Ok(await alerts.AcknowledgeManyAsync(body.Ids!.Distinct().ToList(), body.Actor!, body.Reason!, ct));
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return LensProblems.Field("ids", ex.Message, StatusCodes.Status404NotFound);
+        }
     }
 
     private static async Task<Results<Ok<Alert>, ProblemHttpResult>> ActAsync(Guid id, HttpRequest request, Func<string, string, Task<Alert>> act, CancellationToken ct)

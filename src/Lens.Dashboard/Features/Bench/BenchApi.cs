@@ -22,6 +22,7 @@ public static class BenchApi
         builder.Services.AddHostedService<BenchWorker>();
         builder.Services.AddSingleton<NightlyValidation>();
         builder.Services.ScheduleCron<NightlyValidationJob>(sp => sp.GetRequiredService<IOptions<NightlyOptions>>().Value.Schedule);
+        builder.Services.AddHostedService<NightlyCatchUp>();
         return builder;
     }
 

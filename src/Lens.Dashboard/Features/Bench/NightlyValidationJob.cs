@@ -1,10 +1,17 @@
+using Lens.Dashboard.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Lens.Dashboard.Features.Bench;
 
-/// <summary>Fires on Nightly:Schedule (UTC) and runs the night's validation.</summary>
-[DisallowConcurrentExecution]
-public sealed class NightlyValidationJob(NightlyValidation validation, ILogger<NightlyValidationJob> logger) : IJob
+/// <summary>Fires on Nightly:Schedule (UTC), or at start-up for a night missed while down, and runs the night's validation.</summary>
+public sealed class NightlyValidationJob(
+    NightlyValidation validation,
+    IDbContextFactory<LensDbContext> dbFactory,
+    IOptions<NightlyOptions> options,
+    TimeProvider clock,
+    ILogger<NightlyValidationJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -16,5 +23,7 @@ public sealed class NightlyValidationJob(NightlyValidation validation, ILogger<N
         {
             logger.LogError("Nightly validation could not run: {Problem}", ex.Message);
         }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await NightlyCatchUp.MarkRanAsync(db, options.Value.Schedule, clock.GetUtcNow(), cancellationToken);
     }
 }

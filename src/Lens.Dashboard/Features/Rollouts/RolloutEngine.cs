@@ -172,7 +172,7 @@ public sealed class RolloutEngine(
             $"{rollout.Flag} rolled back automatically from stage {t.FromStage + 1}", t.Reason, rollout.ReleaseVersion, rollout.Id, t.FromStage, t.Verdicts)
         : new AlertSignal(AlertKeys.Advance(rollout.Id, t.ToStage), AlertSeverity.Info, AlertSource.Rollout,
             t.Action == RolloutAction.AutoPromote ? $"{rollout.Flag} promoted to 100% automatically" : $"{rollout.Flag} advanced to stage {t.ToStage + 1} automatically",
-            t.Reason, rollout.ReleaseVersion, rollout.Id, t.ToStage, t.Verdicts);
+            t.Reason, rollout.ReleaseVersion, rollout.Id, t.ToStage, t.Verdicts, Routine: true);
 
     private async Task<Flag> SaveWithFlagAsync(LensDbContext db, Rollout rollout, CancellationToken ct)
     {

@@ -645,6 +645,19 @@ namespace Lens.Dashboard.Persistence.Migrations
 
                     b.ToTable("Outbox");
                 });
+
+            modelBuilder.Entity("Lens.Dashboard.Persistence.ScheduleMark", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextFireAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("ScheduleMarks");
+                });
 #pragma warning restore 612, 618
         }
     }

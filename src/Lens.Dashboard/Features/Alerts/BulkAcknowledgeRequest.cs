@@ -1,0 +1,3 @@
+namespace Lens.Dashboard.Features.Alerts;
+
+public sealed record BulkAcknowledgeRequest(IReadOnlyList<Guid>? Ids, string? Actor, string? Reason);
