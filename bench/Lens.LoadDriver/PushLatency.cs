@@ -23,10 +23,18 @@ public static class PushLatency
         };
         """;
 
-    public static async Task RunAsync(Uri server, int dashboards, int rounds, string pageKind)
+    public static async Task RunAsync(Uri server, int dashboards, int rounds, string pageKind, int trafficPerSecond = 0)
     {
         using var http = new HttpClient { BaseAddress = server };
-        var id = await CreateRolloutAsync(http);
+        var (id, flag) = await CreateRolloutAsync(http);
+        // With traffic, the rollout page's charts, tiles and split have data and redraw as it arrives, as on a real canary.
+        using var stopTraffic = new CancellationTokenSource();
+        var traffic = trafficPerSecond > 0 ? SendTrafficAsync(server, flag, trafficPerSecond, stopTraffic.Token) : Task.CompletedTask;
+        if (trafficPerSecond > 0)
+        {
+            Console.WriteLine($"push: {trafficPerSecond} requests/s of traffic on {flag}; waiting 12 s for whole buckets");
+            await Task.Delay(TimeSpan.FromSeconds(12));
+        }
         var (path, selector) = pageKind switch
         {
             "overview" => ("/", "[data-testid=\"rollout-state\"]"),
@@ -86,13 +94,38 @@ public static class PushLatency
                 else missed++;
             }
         }
+        await stopTraffic.CancelAsync();
+        await traffic;
         foreach (var list in new[] { samples, arrivals, applying, apiTimes }) list.Sort();
         if (samples.Count == 0) throw new InvalidOperationException($"No page showed a change in {rounds} rounds.");
         Console.WriteLine($"push: API call p50 {Percentiles.Of(apiTimes, 0.5):F0} ms; request to the page taking in the server's message p50 {Percentiles.Of(arrivals, 0.5):F0} ms, p95 {Percentiles.Of(arrivals, 0.95):F0} ms; applying it p50 {Percentiles.Of(applying, 0.5):F0} ms, p95 {Percentiles.Of(applying, 0.95):F0} ms");
         Console.WriteLine($"push: {samples.Count} changes seen, {missed} missed within 1.5 s; from API request to changed DOM: p50 {Percentiles.Of(samples, 0.5):F0} ms, p95 {Percentiles.Of(samples, 0.95):F0} ms, max {samples[^1]:F0} ms");
     }
 
-    private static async Task<string> CreateRolloutAsync(HttpClient http)
+    private static async Task SendTrafficAsync(Uri server, string flag, int perSecond, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = server };
+        var random = new Random(7);
+        var perTick = Math.Max(1, perSecond / 4);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                var events = Enumerable.Range(0, perTick).Select(_ => new
+                {
+                    variant = random.NextDouble() < 0.1 ? "candidate" : "baseline",
+                    latencyMs = Math.Round(20 + random.NextDouble() * 60, 2),
+                    ok = random.NextDouble() > 0.002,
+                    resultCount = 5,
+                }).ToArray();
+                using var response = await http.PostAsJsonAsync("api/ingest", new { flag, events }, ct);
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private static async Task<(string Id, string Flag)> CreateRolloutAsync(HttpClient http)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         (await http.PostAsJsonAsync("api/releases", new { version = $"push-{run}", config = new { run } })).EnsureSuccessStatusCode();
@@ -101,7 +134,7 @@ public static class PushLatency
             releaseVersion = $"push-{run}", flag = $"push-{run}",
             stages = new[] { new { percent = 10, minDuration = "01:00:00", gates = new { maxErrorRate = 0.01, minSamples = 100 } } },
         })).Content.ReadFromJsonAsync<JsonNode>();
-        return (string)created!["id"]!;
+        return ((string)created!["id"]!, $"push-{run}");
     }
 
     private static async Task WaitUntilAsync(CdpBrowser browser, string page, string condition)

@@ -1,4 +1,3 @@
-using Lens.Dashboard.Hosting;
 using Lens.Dashboard.Features.Alerts;
 using Lens.Dashboard.Features.Bench;
 using Lens.Dashboard.Features.Canary;
@@ -14,8 +13,10 @@ using Lens.Dashboard.Features.Rollouts;
 using Lens.Dashboard.Features.Scheduling;
 using Lens.Dashboard.Features.Sentinel;
 using Lens.Dashboard.Features.SignOff;
-using Lens.Dashboard.Features.Ui;
+using Lens.Dashboard.Features.Wall;
+using Lens.Dashboard.Hosting;
 using Lens.Dashboard.Persistence;
+using Lens.Dashboard.Shell;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,7 +32,8 @@ builder.AddLensDetectors();
 builder.AddLensSentinel();
 builder.AddLensIngest();
 builder.AddLensScheduling();
-builder.AddLensUi();
+builder.AddLensWall();
+builder.AddLensShell();
 builder.AddLensDemo();
 
 var app = builder.Build();
@@ -40,7 +42,7 @@ await app.MigrateLensDatabaseAsync();
 await app.RestoreLensStateAsync();
 await app.EnsureLensDetectorsAsync();
 
-app.UseLensUi();
+app.UseLensShell();
 app.MapReleasesApi();
 app.MapBenchApi();
 app.MapSignOffApi();
@@ -58,5 +60,3 @@ app.MapHub<RolloutsHub>("/hubs/rollouts");
 app.MapLensPages();
 
 app.Run();
-
-public partial class Program;

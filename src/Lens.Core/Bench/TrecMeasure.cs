@@ -12,6 +12,24 @@ public sealed record TrecMeasure(string Family, int Cutoff)
 
     public int Order => Array.IndexOf(TableOrder, Family) * 100_000 + Cutoff;
 
+    /// <summary>The name people read in reports: nDCG@10 for ndcg_cut_10, P@1 for P_1.</summary>
+    public string DisplayName => Family switch
+    {
+        "map" => "MAP",
+        "recip_rank" => "MRR",
+        "P" => $"P@{Cutoff}",
+        "recall" => $"Recall@{Cutoff}",
+        "ndcg_cut" => $"nDCG@{Cutoff}",
+        _ => Name,
+    };
+
+    /// <summary>The display name of a trec_eval measure name, or the name itself when it is not one.</summary>
+    public static string DisplayNameOf(string name)
+    {
+        try { return Parse(name).DisplayName; }
+        catch (ArgumentException) { return name; }
+    }
+
     public static IReadOnlyList<TrecMeasure> Defaults { get; } =
         [new("map", 0), new("recip_rank", 0), new("P", 1), new("recall", 50), new("ndcg_cut", 10)];
 

@@ -9,7 +9,7 @@ public static class LensProblems
     /// <summary>An illegal or stale transition: always 409, with the aggregate's own reason.</summary>
     public static ProblemHttpResult For(Lens.Core.Rollouts.RolloutTransitionException ex) => Field("state", ex.Message, StatusCodes.Status409Conflict);
 
-    public static ProblemHttpResult For(Lens.Dashboard.Features.Rollouts.RolloutRequestException ex) => Field(ex.Field, ex.Message, ex.Status);
+    public static ProblemHttpResult For(LensRequestException ex) => Field(ex.Field, ex.Message, ex.Status);
 
     public static ProblemHttpResult Field(string field, string message, int status = StatusCodes.Status400BadRequest) =>
         Fields(new Dictionary<string, string[]> { [field] = [message] }, message, status);

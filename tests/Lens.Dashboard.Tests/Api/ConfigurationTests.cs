@@ -1,6 +1,9 @@
 using Lens.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Lens.Dashboard.Features.Bench;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Lens.Dashboard.Tests.Api;
 
@@ -22,6 +25,21 @@ public sealed class ConfigurationTests
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
         var messages = string.Join(" | ", Flatten(error).Select(e => e.Message));
         Assert.Contains(key, messages);
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task Development_DemoOnOrOff_ProbesAndBenchesTheDemoSearchOnlyWhenItExists(bool demo, bool expected)
+    {
+        using var installation = new LensAppFactory(settings: new Dictionary<string, string?> { ["Demo:Enabled"] = demo ? "true" : "false" });
+        using var app = installation.WithWebHostBuilder(b => b.UseEnvironment("Development"));
+        var client = app.CreateClient();
+
+        var sentinel = await (await client.GetAsync("/api/sentinel")).JsonAsync();
+        Assert.Equal(expected, (bool)sentinel["configured"]!);
+        var options = app.Services.GetRequiredService<IOptions<BenchOptions>>().Value;
+        Assert.Equal(expected, options.LiveConfigured);
     }
 
     private static IEnumerable<Exception> Flatten(Exception e)

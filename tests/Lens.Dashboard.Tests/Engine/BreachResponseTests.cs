@@ -31,10 +31,8 @@ public sealed class BreachResponseTests : AppTestBase
         var rollback = audit.Single(a => (string?)a!["action"] == "AutoRollback")!;
         Assert.Equal("rollout-engine", (string?)rollback["actor"]);
         var reason = (string)rollback["reason"]!;
-        Assert.Contains("error_rate", reason);
-        Assert.Contains("0.25", reason);       // 30 of 120 failed
-        Assert.Contains("0.01", reason);
-        Assert.Contains("120 samples", reason);
+        // 30 of 120 failed, against a 1% limit: in the same units the pages use.
+        Assert.Contains("Error rate 25% against a limit of 1% on 120 samples", reason);
         Assert.Contains("error_rate", (string?)rollback["verdictsJson"]);
     }
 

@@ -1,6 +1,6 @@
 using Lens.Core.Rollouts;
 using Lens.Dashboard.Features.Rollouts;
-using Lens.Dashboard.Features.Ui;
+using Lens.Dashboard.Features.Wall;
 using Lens.Dashboard.Tests.Infrastructure;
 
 namespace Lens.Dashboard.Tests.Engine;

@@ -39,10 +39,21 @@ public sealed class LocalHttpServer(RequestDelegate handler) : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
+    // Below Linux's ephemeral range (32768 and up): a port the kernel hands out for outgoing connections or port-0 binds
+    // could be taken by another test while this server is "down", and the restart would then fail to bind.
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException) { }
+        }
+        throw new InvalidOperationException("No free loopback port between 20000 and 32000.");
     }
 }

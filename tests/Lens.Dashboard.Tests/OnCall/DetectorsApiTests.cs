@@ -1,6 +1,6 @@
 using System.Net;
 using Lens.Dashboard.Features.Alerts;
-using Lens.Dashboard.Features.Webhooks;
+using Lens.Dashboard.Features.Alerts.Webhooks;
 using Lens.Dashboard.Tests.Infrastructure;
 
 namespace Lens.Dashboard.Tests.OnCall;

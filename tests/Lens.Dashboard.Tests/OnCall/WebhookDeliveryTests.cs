@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Lens.Dashboard.Features.Webhooks;
+using Lens.Dashboard.Features.Alerts.Webhooks;
 using Lens.Dashboard.Persistence;
 using Lens.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;

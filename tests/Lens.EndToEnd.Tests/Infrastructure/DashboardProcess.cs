@@ -81,6 +81,22 @@ public sealed class DashboardProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// Asks the process to stop as an operator's Ctrl+C or a service manager would (SIGTERM), and waits for it to exit.
+    /// Returns how long the stop took.
+    /// </summary>
+    public async Task<TimeSpan> StopAsync(TimeSpan within)
+    {
+        if (_process is null || _process.HasExited) return TimeSpan.Zero;
+        var stopwatch = Stopwatch.StartNew();
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+            await kill!.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(within);
+        try { await _process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { throw new TimeoutException($"The dashboard did not stop within {within} of SIGTERM:\n{Log}"); }
+        return stopwatch.Elapsed;
+    }
+
     private async Task WaitHealthyAsync(TimeSpan within)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };

@@ -6,7 +6,8 @@ public sealed class AlertsPage(IPage page) : BlazorPage(page)
 {
     public Task OpenAsync() => OpenAsync("/alerts");
 
-    public ILocator Row(string title) => Page.GetByTestId("alert-row").Filter(new() { HasText = title });
+    /// <summary>The table row of the alert with this title: its state, acknowledgement and buttons are in other cells of it.</summary>
+    public ILocator Row(string title) => Page.Locator("tr.mud-table-row", new() { Has = Page.GetByTestId("alert-row").Filter(new() { HasText = title }) });
 
     public ILocator State(string title) => Row(title).GetByTestId("alert-state");
 

@@ -7,7 +7,7 @@ public abstract class BlazorPage(IPage page)
 {
     public IPage Page { get; } = page;
 
-    protected async Task OpenAsync(string path)
+    public async Task OpenAsync(string path)
     {
         await Page.GotoAsync(path);
         await WaitConnectedAsync();

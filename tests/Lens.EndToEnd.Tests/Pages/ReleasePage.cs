@@ -4,7 +4,7 @@ namespace Lens.EndToEnd.Tests.Pages;
 
 public sealed class ReleasePage(IPage page) : BlazorPage(page)
 {
-    public Task OpenAsync(string version) => base.OpenAsync($"/releases/{Uri.EscapeDataString(version)}");
+    public Task OpenReleaseAsync(string version) => OpenAsync($"/releases/{Uri.EscapeDataString(version)}");
 
     public ILocator Version => Page.GetByTestId("release-version");
     public ILocator Status => Page.GetByTestId("release-status");

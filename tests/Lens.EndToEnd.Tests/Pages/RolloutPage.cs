@@ -25,8 +25,7 @@ public sealed class RolloutPage(IPage page) : BlazorPage(page)
 
     public async Task InjectFaultsAsync(double errorPercent)
     {
-        // Radzen puts extra attributes on the <input> itself or on its wrapper depending on the component.
-        var input = Page.Locator("input[data-testid='fault-error-rate'], [data-testid='fault-error-rate'] input").First;
+        var input = Page.GetByTestId("fault-error-rate");
         await input.FillAsync(errorPercent.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await input.PressAsync("Tab");
         await Page.GetByTestId("fault-inject").ClickAsync();

@@ -16,7 +16,7 @@ public sealed class AlertWallTests : DashboardBrowserTest
         var walls = new List<WallPage>();
         for (var i = 0; i < 2; i++)
         {
-            var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress));
+            var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress, width: 1920, height: 1080));
             await wall.OpenAsync();
             walls.Add(wall);
         }
@@ -39,7 +39,7 @@ public sealed class AlertWallTests : DashboardBrowserTest
     public async Task Alert_AcknowledgedFromTheUi_RecordsWhoAndWhyEverywhere()
     {
         var raised = await RaiseAsync("HIGH", "Recall drifting down");
-        var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress));
+        var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress, width: 1920, height: 1080));
         await wall.OpenAsync();
         var alerts = new AlertsPage(await Browser.NewPageAsync(App.BaseAddress));
         await alerts.OpenAsync();

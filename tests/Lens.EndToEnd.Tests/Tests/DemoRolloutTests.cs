@@ -65,10 +65,10 @@ public sealed class DemoRolloutTests(ITestOutputHelper output) : IAsyncLifetime
         {
         await rollout.InjectFaultsAsync(errorPercent: 40);
 
-        await Expect(rollout.State).ToHaveTextAsync("RolledBack", new() { Timeout = 30_000 });
+        await Expect(rollout.State).ToHaveTextAsync("Rolled back", new() { Timeout = 30_000 });
         await Expect(rollout.WhyPanel).ToHaveAttributeAsync("data-action", "AutoRollback");
         var why = await rollout.Page.GetByTestId("why-reason").InnerTextAsync();
-        Assert.Contains("error_rate", why);
+        Assert.Contains("Error rate", why);
         Assert.Contains("samples", why);
         await Expect(rollout.Page.Locator("[data-testid='why-verdict'][data-gate='error_rate']")).ToContainTextAsync("Fail");
         await Expect(rollout.ActionWrapper("promote")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("RolledBack"));

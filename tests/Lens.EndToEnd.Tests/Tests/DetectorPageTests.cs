@@ -10,7 +10,7 @@ public sealed class DetectorPageTests : DashboardBrowserTest
     [Fact]
     public async Task DetectorPage_ShiftedSeries_ShowsAlarmChartAndWallDriftStatus()
     {
-        var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress));
+        var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress, width: 1920, height: 1080));
         await wall.OpenAsync();
         // Ten baseline values (μ₀ 0.71, σ ≈ 0.0105), then a drop that crosses H = 5σ on the second value.
         foreach (var value in new[] { 0.70, 0.72, 0.70, 0.72, 0.70, 0.72, 0.70, 0.72, 0.70, 0.72, 0.69, 0.66, 0.66, 0.65 })
@@ -22,7 +22,10 @@ public sealed class DetectorPageTests : DashboardBrowserTest
         await Expect(page.GetByTestId("detector-recall_at_50")).ToContainTextAsync("ALARM since");
         await Expect(page.GetByTestId("detector-chart")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("detector-parameters")).ToContainTextAsync("μ₀ = 0.71");
-        await Expect(page.GetByTestId("detector-detail")).ToContainTextAsync("--target 0.71 --sigma 0.0105409255");
+        await Expect(page.GetByTestId("detector-replay")).ToHaveTextAsync("lens monitor cusum --input detector_recall_at_50_history.csv --column value --target 0.71 --sigma 0.01054092553 --k 0.5 --h 5");
+        // Numbered as the replay numbers it: the second monitored value, not the twelfth row of the export.
+        await Expect(page.GetByTestId("detector-first-alarm")).ToContainTextAsync("First alarm at observation 2");
+        await Expect(page.GetByTestId("detector-raw-chart")).ToBeVisibleAsync();
         await Expect(wall.Drift).ToContainTextAsync("ALARM: recall_at_50");
         await Expect(wall.Alerts.First).ToContainTextAsync("Drift alarm: recall_at_50");
         await Screenshots.SaveAsync(page, "detector-alarm");

@@ -29,7 +29,7 @@ public sealed class LiveControlTests : DashboardBrowserTest
 
         await Expect(watcher.State).ToHaveTextAsync("Paused", new() { Timeout = 1000 });
         Assert.True(clicked.Elapsed < TimeSpan.FromSeconds(1.5), $"took {clicked.Elapsed}");
-        await Expect(lead.Page.Locator(".rz-notification-item")).ToContainTextAsync("Pause done");
+        await Expect(lead.Page.Locator(".mud-snackbar")).ToContainTextAsync("Pause done");
         await Expect(watcher.Action("pause")).ToBeDisabledAsync();
         await Expect(watcher.ActionWrapper("pause")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("Paused"));
         await Expect(watcher.Timeline.First).ToContainTextAsync("latency dashboards look odd");
@@ -57,7 +57,7 @@ public sealed class LiveControlTests : DashboardBrowserTest
         await Api.StartRolloutAsync("3.3.0", "ranking-c", DashboardApi.Stage(25, "01:00:00"));
         var overview = new OverviewPage(await Browser.NewPageAsync(App.BaseAddress));
         await overview.OpenAsync();
-        var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress));
+        var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress, width: 1920, height: 1080));
         await wall.OpenAsync();
         await Expect(wall.KillSwitch).ToHaveTextAsync("Kill switch off");
 
@@ -91,8 +91,8 @@ public sealed class LiveControlTests : DashboardBrowserTest
         await page.GetByTestId("release-create").ClickAsync();
         await Expect(page.GetByTestId("release-fingerprint").First).ToContainTextAsync("sha256:");
 
-        await page.GetByTestId("start-release").ClickAsync();
-        await page.Locator(".rz-dropdown-item", new() { HasText = "4.0.0" }).ClickAsync();
+        await page.Locator(".mud-select", new() { Has = page.GetByTestId("start-release") }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "4.0.0" }).ClickAsync();
         await page.GetByTestId("start-flag").FillAsync("new-ranker");
         await page.GetByTestId("start-actor").FillAsync("lee");
         await Screenshots.SaveAsync(page, "releases");

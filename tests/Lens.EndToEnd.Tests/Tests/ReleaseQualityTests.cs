@@ -21,7 +21,7 @@ public sealed class ReleaseQualityTests() : DashboardBrowserTest(ReleaseQualityS
         var page = new ReleasePage(await Browser.NewPageAsync(App.BaseAddress));
         await Screenshots.OnFailureAsync(page.Page, "release-page", async () =>
         {
-            await page.OpenAsync(Version);
+            await page.OpenReleaseAsync(Version);
             await Expect(page.Fingerprint).ToHaveTextAsync((string)release["fingerprint"]!);
             await Expect(page.Config).ToContainTextAsync("\"ranker\": \"definitions-first\"");
             await Expect(page.Status).ToHaveTextAsync("CANDIDATE");
@@ -56,7 +56,7 @@ public sealed class ReleaseQualityTests() : DashboardBrowserTest(ReleaseQualityS
         var page = new ReleasePage(await Browser.NewPageAsync(App.BaseAddress));
         await Screenshots.OnFailureAsync(page.Page, "release-signoff", async () =>
         {
-            await page.OpenAsync(Version);
+            await page.OpenReleaseAsync(Version);
             await Expect(page.Promote).ToBeDisabledAsync();
             await Expect(page.Missing).ToContainTextAsync("1 consecutive passing nights are needed, it has 0");
             await Expect(page.Missing).ToContainTextAsync("no decision from product yet");
@@ -101,7 +101,7 @@ public sealed class ReleaseQualityTests() : DashboardBrowserTest(ReleaseQualityS
         var report = new SignOffReportPage(await Browser.NewPageAsync(App.BaseAddress));
         await Screenshots.OnFailureAsync(report.Page, "report-print", async () =>
         {
-            await report.OpenAsync(Version);
+            await report.OpenReportAsync(Version);
             await Expect(report.VerdictWord).ToHaveTextAsync("NOT YET ELIGIBLE");
             await Expect(report.Gates).ToHaveCountAsync(5);
             await Expect(report.Approvers.Filter(new() { HasText = "sre" })).ToContainTextAsync("alerts ready");

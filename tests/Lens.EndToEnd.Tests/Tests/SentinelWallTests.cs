@@ -17,7 +17,7 @@ public sealed class SentinelWallTests() : DashboardBrowserTest(new Dictionary<st
     [Fact]
     public async Task Sentinel_SearchReturnsZeroResults_WallShowsTripAndCriticalThenRecovery()
     {
-        var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress));
+        var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress, width: 1920, height: 1080));
         await wall.OpenAsync();
         await Api.PostAsync("/api/sentinel/run", new { });
         await Expect(wall.Sentinel).ToContainTextAsync("OK");

@@ -15,7 +15,7 @@ public sealed class WallRestartTests
         using (var api = new DashboardApi(app.BaseAddress))
             await api.StartRolloutAsync("5.0.0", "wall-flag", DashboardApi.Stage(10, "01:00:00"));
         await using var browser = await BrowserSession.LaunchAsync();
-        var wall = new WallPage(await browser.NewPageAsync(app.BaseAddress));
+        var wall = new WallPage(await browser.NewPageAsync(app.BaseAddress, width: 1920, height: 1080));
         await wall.OpenAsync();
         await Expect(wall.Rollouts).ToHaveCountAsync(1);
         await Expect(wall.StaleBanner).ToBeHiddenAsync();

@@ -1,6 +1,6 @@
 using Lens.Core.Alerts;
 using Lens.Dashboard.Features.Live;
-using Lens.Dashboard.Features.Webhooks;
+using Lens.Dashboard.Features.Alerts.Webhooks;
 using Lens.Dashboard.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

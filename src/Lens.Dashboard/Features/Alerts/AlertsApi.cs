@@ -1,6 +1,6 @@
 using Lens.Core.Alerts;
 using Lens.Dashboard.Features.Scheduling;
-using Lens.Dashboard.Features.Webhooks;
+using Lens.Dashboard.Features.Alerts.Webhooks;
 using Lens.Dashboard.Http;
 using Lens.Dashboard.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,6 +18,7 @@ public static class AlertsApi
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName);
         builder.Services.AddSingleton<WebhookOutbox>();
         builder.Services.AddSingleton<AlertService>();
+        builder.Services.AddSingleton<AlertsReadModel>();
         builder.Services.AddHostedService<WebhookDispatcher>();
         builder.Services.ScheduleEvery<AlertCheckJob>(sp => sp.GetRequiredService<IOptions<AlertOptions>>().Value.CheckInterval);
         return builder;

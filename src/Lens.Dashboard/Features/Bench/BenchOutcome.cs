@@ -19,7 +19,8 @@ public sealed record BenchOutcome(
     IReadOnlyList<BenchGateResult> Gates,
     Verdict Verdict,
     int BootstrapIterations,
-    double Confidence)
+    double Confidence,
+    string ComparedAgainst)
 {
     public double? Delta(string measure) => Measures.FirstOrDefault(m => m.Measure == measure)?.Delta;
 }

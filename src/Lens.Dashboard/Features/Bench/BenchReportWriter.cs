@@ -24,6 +24,7 @@ public static class BenchReportWriter
         night = o.Night?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         finishedAt = o.FinishedAt,
         verdict = VerdictWord(o.Verdict),
+        comparedAgainst = o.ComparedAgainst,
         queries = new { baseline = o.Baseline.PerQuery.Count, candidate = o.Candidate.PerQuery.Count, paired = o.Measures.FirstOrDefault()?.PairedQueries ?? 0 },
         bootstrap = new { iterations = o.BootstrapIterations, confidence = o.Confidence },
         measures = o.Measures.Select(m => new
@@ -47,13 +48,14 @@ public static class BenchReportWriter
         md.Append(CultureInfo.InvariantCulture, $"**Verdict: {VerdictWord(o.Verdict).ToUpperInvariant()}.** {Plainly(o)}\n\n");
         md.Append(CultureInfo.InvariantCulture, $"- Release: {o.Release} (`{o.Fingerprint}`)\n");
         md.Append(CultureInfo.InvariantCulture, $"- Bench: {(o.Source == BenchRun.LiveSource ? "live, against the baseline and candidate endpoints" : "run files")}{(o.Slice is null ? "" : $", slice {o.Slice}")}{(o.Night is { } n ? $", night of {n:yyyy-MM-dd}" : "")}\n");
+        md.Append(CultureInfo.InvariantCulture, $"- Compared against: {o.ComparedAgainst}\n");
         md.Append(CultureInfo.InvariantCulture, $"- Finished: {o.FinishedAt:yyyy-MM-dd HH:mm} UTC; {o.Measures.FirstOrDefault()?.PairedQueries ?? 0} queries\n\n");
         md.Append("## Gates\n\n| Gate | Verdict | Rule | Evidence |\n|---|---|---|---|\n");
         foreach (var g in o.Gates) md.Append(CultureInfo.InvariantCulture, $"| {g.Gate} | {VerdictWord(g.Verdict)} | {g.Rule} | {g.Evidence} |\n");
         md.Append(CultureInfo.InvariantCulture, $"\n## Quality (mean over queries, {o.Confidence * 100:0.#}% paired bootstrap interval, {o.BootstrapIterations} resamples)\n\n");
         md.Append("| Measure | Baseline | Candidate | Difference | Interval |\n|---|---:|---:|---:|---|\n");
         foreach (var m in o.Measures)
-            md.Append(CultureInfo.InvariantCulture, $"| {m.Measure} | {F(m.Baseline)} | {F(m.Candidate)} | {Signed(m.Delta)} | [{Signed(m.Interval.Lower)}, {Signed(m.Interval.Upper)}] |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {TrecMeasure.DisplayNameOf(m.Measure)} | {F(m.Baseline)} | {F(m.Candidate)} | {Signed(m.Delta)} | [{Signed(m.Interval.Lower)}, {Signed(m.Interval.Upper)}] |\n");
         if (o.CandidateLatency is { } c && o.BaselineLatency is { } b)
         {
             md.Append("\n## Latency and spans\n\n| | Baseline | Candidate |\n|---|---:|---:|\n");

@@ -12,6 +12,18 @@ public static class BenchResultsReader
         m.GetProperty("measure").GetString()!, m.GetProperty("baseline").GetDouble(), m.GetProperty("candidate").GetDouble(),
         m.GetProperty("delta").GetDouble(), m.GetProperty("ciLower").GetDouble(), m.GetProperty("ciUpper").GetDouble()));
 
+    /// <summary>What the bench compared the candidate with; null for results stored before benches recorded it.</summary>
+    public static string? ComparedAgainst(string? resultsJson)
+    {
+        if (string.IsNullOrEmpty(resultsJson)) return null;
+        using var doc = JsonDocument.Parse(resultsJson);
+        return doc.RootElement.TryGetProperty("comparedAgainst", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+
+    /// <summary>The gates a stored result failed, by name.</summary>
+    public static IReadOnlyList<string> FailedGates(string? resultsJson) =>
+        Gates(resultsJson).Where(g => g.Verdict == "fail").Select(g => g.Gate).ToArray();
+
     private static IReadOnlyList<T> Read<T>(string? json, string property, Func<JsonElement, T> map)
     {
         if (string.IsNullOrEmpty(json)) return [];

@@ -123,10 +123,15 @@ public sealed class BenchRunner(
         var gates = ReleaseGates.Evaluate(figures, o.Gates.ToPolicy());
         var now = clock.GetUtcNow();
         var outcome = new BenchOutcome(release.Version, release.Fingerprint, run.Source, run.Slice, run.Night, now, comparisons, baseEval, candEval,
-            baseLatency, candLatency, gates, ReleaseGates.Overall(gates), o.BootstrapIterations, o.Confidence);
+            baseLatency, candLatency, gates, ReleaseGates.Overall(gates), o.BootstrapIterations, o.Confidence, ComparedAgainst(run.Source));
         run.Complete(outcome.Verdict, ndcg, recall, BenchReportWriter.Json(outcome), BenchReportWriter.Markdown(outcome), BenchReportWriter.Csv(outcome), now);
         WriteFiles(run);
     }
+
+    /// <summary>What the candidate was compared with, in words a report can print.</summary>
+    private string ComparedAgainst(string source) => source == BenchRun.LiveSource
+        ? $"the baseline search at {options.Value.BaselineEndpoint}"
+        : "the baseline run file submitted with the bench";
 
     /// <summary>The result files on disk too, for tools that collect artifacts; the stored copies stay the source for downloads.</summary>
     private void WriteFiles(BenchRun run)

@@ -2,5 +2,6 @@ using Lens.Core.Gates;
 
 namespace Lens.Dashboard.Features.Bench;
 
-/// <summary>One slice's bench on one night.</summary>
-public sealed record NightSlice(string Slice, Guid RunId, Verdict? Verdict, double? NdcgDelta, double? RecallDelta, string? Error);
+/// <summary>One slice's bench on one night, and the gates it failed (by name) when it failed.</summary>
+public sealed record NightSlice(string Slice, Guid RunId, Verdict? Verdict, double? NdcgDelta, double? RecallDelta, string? Error,
+    IReadOnlyList<string>? FailedGates = null);

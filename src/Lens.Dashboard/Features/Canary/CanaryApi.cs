@@ -63,6 +63,6 @@ public static class CanaryApi
             return TypedResults.Ok(RolloutView.From(rollout, RolloutsApi.WindowFor(rollout, metrics), clock.GetUtcNow()));
         }
         catch (RolloutTransitionException ex) { return LensProblems.For(ex); }
-        catch (RolloutRequestException ex) { return LensProblems.For(ex); }
+        catch (LensRequestException ex) { return LensProblems.For(ex); }
     }
 }

@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Rollouts;
 using Lens.Dashboard.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Lens.Core.Metrics;
@@ -17,6 +18,7 @@ public static class DemoApi
         var enabled = builder.Configuration.GetValue<bool>($"{DemoOptions.Section}:Enabled");
         if (!enabled) return builder;
         DemoDefaults.AddTo(builder.Configuration);
+        builder.Services.AddSingleton(new RolloutPagePanel(typeof(DemoFaultPanel), r => r.PlanName == DemoRolloutDirector.PlanName && !r.IsTerminal));
         builder.Services.AddSingleton<DemoCorpus>();
         builder.Services.AddSingleton<DemoSearchService>();
         builder.Services.AddSingleton<DemoFlagClient>();

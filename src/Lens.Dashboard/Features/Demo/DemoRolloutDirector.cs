@@ -28,6 +28,7 @@ public sealed class DemoRolloutDirector(
     ILogger<DemoRolloutDirector> logger) : BackgroundService
 {
     public const string Actor = "demo";
+    public const string PlanName = "demo";
 
     public IReadOnlyList<RolloutStage> Stages()
     {
@@ -85,7 +86,7 @@ public sealed class DemoRolloutDirector(
         var config = JsonSerializer.SerializeToElement(new { ranker = "definitions-first", maxResults = 10, build = number });
         db.Releases.Add(Release.Create(version, config, now));
         await db.SaveChangesAsync(ct);
-        await engine.CreateAsync(version, flag, Stages(), planName: "demo", Actor, ct);
+        await engine.CreateAsync(version, flag, Stages(), planName: PlanName, Actor, ct);
         logger.LogInformation("Demo rollout of {Version} started", version);
     }
 }

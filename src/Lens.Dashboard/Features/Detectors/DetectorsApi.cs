@@ -19,6 +19,7 @@ public static class DetectorsApi
     {
         builder.Services.AddOptions<DetectorOptions>().BindConfiguration(DetectorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DetectorService>();
+        builder.Services.AddSingleton<DetectorsReadModel>();
         builder.Services.ScheduleEvery<LatencySamplingJob>(sp => sp.GetRequiredService<IOptions<DetectorOptions>>().Value.LatencySampleInterval);
         return builder;
     }
@@ -60,7 +61,7 @@ public static class DetectorsApi
         foreach (var o in rows)
             csv.Append(CultureInfo.InvariantCulture, $"{o.At.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ},{o.Phase},{o.Value?.ToString("R", CultureInfo.InvariantCulture)},")
                .Append(CultureInfo.InvariantCulture, $"{o.CPlus:R},{o.CMinus:R},{(o.AlarmHigh ? 1 : 0)},{(o.AlarmLow ? 1 : 0)},{Csv(o.Note)}\n");
-        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"detector_{name}_history.csv");
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", ReplayCommand.FileName(name));
     }
 
     private static string Csv(string? text) =>

@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Metrics;
 using System.Buffers;
 using Lens.Dashboard.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Metrics;
 using System.Text.Json;
 using Lens.Core.Metrics;
 

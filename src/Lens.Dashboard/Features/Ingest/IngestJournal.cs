@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Metrics;
 using System.Threading.Channels;
 using Lens.Core.Metrics;
 using Lens.Dashboard.Persistence;

@@ -1,6 +1,5 @@
 using Lens.Core.Gates;
 using Lens.Core.Metrics;
-using Lens.Dashboard.Features.Ingest;
 
 namespace Lens.Dashboard.Features.Metrics;
 

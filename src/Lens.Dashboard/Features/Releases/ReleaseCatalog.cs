@@ -1,3 +1,4 @@
+using Lens.Dashboard.Http;
 using System.Text.Json;
 using Lens.Core.Releases;
 using Lens.Dashboard.Features.Live;
@@ -31,6 +32,6 @@ public sealed class ReleaseCatalog(IDbContextFactory<LensDbContext> dbFactory, T
         return release;
     }
 
-    private static RolloutRequestException AlreadyExists(string version) =>
+    private static LensRequestException AlreadyExists(string version) =>
         new("version", $"Release {version} already exists; a release is frozen once created.", StatusCodes.Status409Conflict);
 }

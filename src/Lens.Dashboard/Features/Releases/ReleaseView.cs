@@ -7,8 +7,5 @@ public sealed record ReleaseView(Guid Id, string Version, string Fingerprint, Js
 {
     public static ReleaseView From(Release r) =>
         new(r.Id, r.Version, r.Fingerprint, JsonDocument.Parse(r.ConfigJson).RootElement.Clone(), r.CreatedAt,
-            StatusName(r.Status));
-
-    /// <summary>How the API and pages name a release's status.</summary>
-    public static string StatusName(ReleaseStatus status) => status == ReleaseStatus.GeneralAvailability ? "ga" : "candidate";
+            r.Status.Name());
 }

@@ -13,6 +13,8 @@ public static class ReleasesApi
     public static WebApplicationBuilder AddLensReleases(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ReleaseCatalog>();
+        builder.Services.AddSingleton<ReleasesReadModel>();
+        builder.Services.AddSingleton<ReleaseDetailReadModel>();
         return builder;
     }
 
@@ -42,7 +44,7 @@ public static class ReleasesApi
         {
             release = await catalog.CreateAsync(body.Version!, body.Config!.Value, "api", ct);
         }
-        catch (RolloutRequestException ex)
+        catch (LensRequestException ex)
         {
             return LensProblems.For(ex);
         }

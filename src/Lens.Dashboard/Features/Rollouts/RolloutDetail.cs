@@ -4,22 +4,24 @@ using Lens.Core.Statistics;
 using Lens.Dashboard.Features.Flags;
 using Lens.Dashboard.Features.Metrics;
 using Lens.Dashboard.Persistence;
+using Lens.Dashboard.Ui.Charts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lens.Dashboard.Features.Rollouts;
 
-/// <summary>Everything the rollout page shows, loaded in one short-lived context.</summary>
+/// <summary>Everything the rollout page shows, loaded in one short-lived context: its read model.</summary>
 public sealed record RolloutDetail(
     Rollout Rollout,
     WindowMetrics Window,
-    IReadOnlyList<MetricPoint> Series,
+    IReadOnlyList<ChartSpec> Charts,
     IReadOnlyList<AuditEntry> Timeline,
     AuditEntry? LastAutomaticAction,
-    bool KillSwitchActive,
+    IReadOnlyCollection<string> ActiveKillSwitches,
     decimal ServedPercent,
+    SampleRatioResult? SampleRatio,
     DateTimeOffset Now)
 {
-    public const int MaxChartPoints = 120;
+    public bool KillSwitchActive => ActiveKillSwitches.Count > 0;
 
     public static async Task<RolloutDetail?> LoadAsync(Guid id, IDbContextFactory<LensDbContext> dbFactory, LiveMetrics metrics,
         FlagDirectory flags, TimeProvider clock, CancellationToken ct = default)
@@ -27,24 +29,23 @@ public sealed record RolloutDetail(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rollout = await db.Rollouts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (rollout is null) return null;
+        var now = clock.GetUtcNow();
+        var end = rollout.IsTerminal ? rollout.UpdatedAt : now;
         var timeline = await db.AuditEntries.AsNoTracking().Where(a => a.RolloutId == id).OrderByDescending(a => a.Id).Take(200).ToListAsync(ct);
+        var switches = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Subject.StartsWith("killswitch:") && a.At >= rollout.CreatedAt && a.At <= end)
+            .OrderBy(a => a.Id).Take(100).ToListAsync(ct);
         var lastAutomatic = timeline.FirstOrDefault(a => a.Actor == Rollout.EngineActor);
-        var since = rollout.CreatedAt - TimeSpan.FromSeconds(MetricsClock.BucketSeconds);
-        var until = rollout.IsTerminal ? rollout.UpdatedAt + TimeSpan.FromSeconds(MetricsClock.BucketSeconds) : DateTimeOffset.MaxValue;
-        var series = metrics.For(rollout.Flag).Series(since).Where(p => p.At <= until).ToList();
-        var killSwitch = flags.KillSwitchActive;
-        return new RolloutDetail(rollout, RolloutsApi.WindowFor(rollout, metrics), Downsample(series), timeline, lastAutomatic,
-            killSwitch, killSwitch ? 0m : rollout.CurrentPercent, clock.GetUtcNow());
-    }
-
-    /// <summary>Merges runs of points: request counts add, error counts add, latency percentiles keep the worst.</summary>
-    public static IReadOnlyList<MetricPoint> Downsample(IReadOnlyList<MetricPoint> points) =>
-        Downsampler.Reduce(points, MaxChartPoints, run => new MetricPoint(run[0].At, Merge(run.Select(p => p.Baseline)), Merge(run.Select(p => p.Candidate))));
-
-    private static VariantMetrics Merge(IEnumerable<VariantMetrics> run)
-    {
-        var list = run.ToList();
-        return new VariantMetrics(list.Sum(m => m.Requests), list.Sum(m => m.Errors),
-            list.Max(m => m.P50Ms), list.Max(m => m.P95Ms), list.Max(m => m.P99Ms));
+        var series = RolloutChartSpecs.WholeBucketsWithin(rollout, metrics.For(rollout.Flag).Series(rollout.CreatedAt - TimeSpan.FromSeconds(MetricsClock.BucketSeconds)), now);
+        var events = RolloutChartSpecs.EventsOf(rollout, timeline.Concat(switches));
+        var window = RolloutsApi.WindowFor(rollout, metrics);
+        var active = flags.ActiveKillSwitches;
+        var served = active.Count > 0 ? 0m : rollout.CurrentPercent;
+        // Under a kill switch every request goes to baseline on purpose: a split test then would only cry wolf.
+        var ratio = active.Count > 0 || rollout.State != RolloutState.Running
+            ? null
+            : SampleRatioCheck.Judge(window.Baseline.Requests, window.Candidate.Requests, served);
+        return new RolloutDetail(rollout, window, RolloutChartSpecs.Build(rollout, series, events), timeline, lastAutomatic,
+            active, served, ratio, now);
     }
 }

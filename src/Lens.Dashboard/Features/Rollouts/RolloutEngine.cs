@@ -1,3 +1,4 @@
+using Lens.Dashboard.Http;
 using Lens.Dashboard.Hosting;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
@@ -43,10 +44,10 @@ public sealed class RolloutEngine(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             if (!await db.Releases.AnyAsync(r => r.Version == releaseVersion, ct))
-                throw new RolloutRequestException("releaseVersion", $"There is no release '{releaseVersion}'. Create it first with POST /api/releases.", StatusCodes.Status422UnprocessableEntity);
+                throw new LensRequestException("releaseVersion", $"There is no release '{releaseVersion}'. Create it first with POST /api/releases.", StatusCodes.Status422UnprocessableEntity);
             var driving = await db.Rollouts.Where(r => r.Flag == flagKey && Active.Contains(r.State)).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
             if (driving is { } other)
-                throw new RolloutRequestException("flag", $"Flag '{flagKey}' is already driven by rollout {other}; finish or abort it first.", StatusCodes.Status409Conflict);
+                throw new LensRequestException("flag", $"Flag '{flagKey}' is already driven by rollout {other}; finish or abort it first.", StatusCodes.Status409Conflict);
 
             var now = clock.GetUtcNow();
             var rollout = Rollout.Create(flagKey, releaseVersion, stages, planName, now);
@@ -71,17 +72,17 @@ public sealed class RolloutEngine(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var rollout = await db.Rollouts.FindAsync([id], ct)
-                ?? throw new RolloutRequestException("id", $"There is no rollout {id}.", StatusCodes.Status404NotFound);
+                ?? throw new LensRequestException("id", $"There is no rollout {id}.", StatusCodes.Status404NotFound);
             var now = clock.GetUtcNow();
             var transition = action switch
             {
-                RolloutAction.Promote => rollout.Promote(expectedStageIndex ?? throw new RolloutRequestException("expectedStageIndex",
+                RolloutAction.Promote => rollout.Promote(expectedStageIndex ?? throw new LensRequestException("expectedStageIndex",
                     "Promote needs expectedStageIndex: the stage you are promoting from, as you saw it.", StatusCodes.Status400BadRequest), actor, reason, now),
                 RolloutAction.Pause => rollout.Pause(actor, reason, now),
                 RolloutAction.Resume => rollout.Resume(actor, reason, now),
                 RolloutAction.Rollback => rollout.Rollback(actor, reason, now),
                 RolloutAction.Abort => rollout.Abort(actor, reason, now),
-                _ => throw new RolloutRequestException("action", $"{action} is not an action people take.", StatusCodes.Status400BadRequest),
+                _ => throw new LensRequestException("action", $"{action} is not an action people take.", StatusCodes.Status400BadRequest),
             };
             db.AuditEntries.Add(AuditEntry.For(transition));
             var flag = await SaveWithFlagAsync(db, rollout, ct);

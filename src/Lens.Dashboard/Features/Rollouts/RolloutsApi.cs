@@ -41,7 +41,7 @@ public static class RolloutsApi
                 string.IsNullOrWhiteSpace(body.Actor) ? "api" : body.Actor, ct);
             return TypedResults.Created($"/api/rollouts/{rollout.Id}", RolloutView.From(rollout, metrics.For(rollout.Flag).StageWindow(), clock.GetUtcNow()));
         }
-        catch (RolloutRequestException ex)
+        catch (LensRequestException ex)
         {
             return LensProblems.For(ex);
         }
@@ -97,7 +97,7 @@ public static class RolloutsApi
         {
             return LensProblems.For(ex);
         }
-        catch (RolloutRequestException ex)
+        catch (LensRequestException ex)
         {
             return LensProblems.For(ex);
         }

@@ -14,6 +14,7 @@ public static class RolloutsSetup
         builder.Services.AddSingleton<LiveMetrics>();
         builder.Services.AddSingleton<LensEvents>();
         builder.Services.AddSingleton<RolloutDetails>();
+        builder.Services.AddSingleton<RolloutPagePanels>();
         builder.Services.AddSingleton<RolloutEngine>();
         builder.Services.ScheduleEvery<RolloutEvaluationJob>(sp => sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Interval);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

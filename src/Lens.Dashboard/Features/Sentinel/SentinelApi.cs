@@ -17,6 +17,7 @@ public static class SentinelApi
         builder.Services.AddHttpClient(ProbeClient.HttpClientName);
         builder.Services.AddSingleton<ProbeClient>();
         builder.Services.AddSingleton<SentinelService>();
+        builder.Services.AddSingleton<SentinelReadModel>();
         // First check one interval after start: the app (and a demo search it may probe) has settled by then.
         builder.Services.ScheduleEvery<SentinelProbeJob>(
             sp => sp.GetRequiredService<IOptions<SentinelOptions>>().Value.TrippedInterval,

@@ -10,10 +10,11 @@ public static class SignOffReport
 {
     public static string FileName(string version) => $"sign_off_report_{version}.md";
 
-    public static string Markdown(SignOffState s)
+    public static string Markdown(SignOffState s, DateTimeOffset generatedAt)
     {
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# Release {s.Version}: sign-off report\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Generated {generatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC. Measures follow trec_eval's definitions.\n\n");
         md.Append(CultureInfo.InvariantCulture, $"## Verdict: {s.Verdict.ToUpperInvariant()}\n\n{Headline(s)}\n\n");
         foreach (var item in s.Missing) md.Append(CultureInfo.InvariantCulture, $"- Missing: {item}\n");
         if (s.Missing.Count > 0) md.Append('\n');
@@ -23,12 +24,13 @@ public static class SignOffReport
         if (s.FinalBench is null || gates.Count == 0) md.Append("No final bench has completed for this release.\n\n");
         else
         {
-            md.Append(CultureInfo.InvariantCulture, $"Final bench {s.FinalBench.Source}, finished {s.FinalBench.FinishedAt:yyyy-MM-dd HH:mm} UTC: **{s.FinalBench.Verdict}**.\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"Final bench {s.FinalBench.Source}, finished {s.FinalBench.FinishedAt:yyyy-MM-dd HH:mm} UTC: **{s.FinalBench.Verdict}**. ")
+              .Append(CultureInfo.InvariantCulture, $"Compared against {BenchResultsReader.ComparedAgainst(s.FinalResultsJson) ?? "a baseline not recorded by this older bench"}.\n\n");
             md.Append("| Gate | Verdict | Rule | Evidence |\n|---|---|---|---|\n");
             foreach (var g in gates) md.Append(CultureInfo.InvariantCulture, $"| {g.Gate} | {g.Verdict} | {g.Rule} | {g.Evidence} |\n");
             md.Append("\n| Measure | Baseline | Candidate | Difference | 95% interval |\n|---|---:|---:|---:|---|\n");
             foreach (var m in BenchResultsReader.Measures(s.FinalResultsJson))
-                md.Append(CultureInfo.InvariantCulture, $"| {m.Measure} | {TrecOutput.FourDecimals(m.Baseline)} | {TrecOutput.FourDecimals(m.Candidate)} | {TrecOutput.FourDecimals(m.Delta)} | [{TrecOutput.FourDecimals(m.CiLower)}, {TrecOutput.FourDecimals(m.CiUpper)}] |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {TrecMeasure.DisplayNameOf(m.Measure)} | {TrecOutput.FourDecimals(m.Baseline)} | {TrecOutput.FourDecimals(m.Candidate)} | {TrecOutput.FourDecimals(m.Delta)} | [{TrecOutput.FourDecimals(m.CiLower)}, {TrecOutput.FourDecimals(m.CiUpper)}] |\n");
             md.Append('\n');
         }
 
@@ -60,7 +62,9 @@ public static class SignOffReport
         _ => $"{s.Version} cannot be promoted yet: {s.Missing.Count} thing(s) missing.",
     };
 
-    private static string Slice(NightSlice s) =>
+    public static string Slice(NightSlice s) =>
         s.Error is not null ? $"{s.Slice}: failed ({s.Error})"
-        : string.Create(CultureInfo.InvariantCulture, $"{s.Slice}: {(s.Verdict is { } v ? BenchReportWriter.VerdictWord(v) : "running")}, ΔnDCG@10 {(s.NdcgDelta is { } d ? TrecOutput.FourDecimals(d) : "n/a")}");
+        : string.Create(CultureInfo.InvariantCulture, $"{s.Slice}: {(s.Verdict is { } v ? BenchReportWriter.VerdictWord(v) : "running")}{FailedGates(s)}, ΔnDCG@10 {(s.NdcgDelta is { } d ? TrecOutput.FourDecimals(d) : "n/a")}");
+
+    private static string FailedGates(NightSlice s) => s.FailedGates is { Count: > 0 } gates ? $" (failed {string.Join(", ", gates)})" : "";
 }

@@ -1,8 +1,8 @@
+using Lens.Dashboard.Http;
 using Lens.Core.Bench;
 using Lens.Core.Releases;
 using Lens.Dashboard.Features.Bench;
 using Lens.Dashboard.Features.Live;
-using Lens.Dashboard.Features.Releases;
 using Lens.Dashboard.Features.Rollouts;
 using Lens.Dashboard.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +64,7 @@ public sealed class SignOffService(
             : missing.Count == 0 ? SignOffState.Ready
             : release.CurrentDecisions.Values.Any(d => !d.Approved) ? SignOffState.Blocked
             : SignOffState.Waiting;
-        return new SignOffState(release.Version, release.Fingerprint, ReleaseView.StatusName(release.Status), verdict,
+        return new SignOffState(release.Version, release.Fingerprint, release.Status.Name(), verdict,
             streak, policy.RequiredNights, policy.Roles, release.Decisions, missing, nights,
             final is null ? null : BenchRunView.From(final), release.PromotedBy, release.PromotedAt)
         {
@@ -74,7 +74,7 @@ public sealed class SignOffService(
 
     private static async Task<Release> FindAsync(LensDbContext db, string version, CancellationToken ct) =>
         await db.Releases.FirstOrDefaultAsync(r => r.Version == version, ct)
-        ?? throw new RolloutRequestException("version", $"There is no release '{version}'.", StatusCodes.Status404NotFound);
+        ?? throw new LensRequestException("version", $"There is no release '{version}'.", StatusCodes.Status404NotFound);
 
     private void Announce(string version) => events.Publish(new LensEvent(LensEvent.ReleaseChanged, clock.GetUtcNow(), Detail: version));
 }

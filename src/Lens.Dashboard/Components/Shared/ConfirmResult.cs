@@ -1,3 +1,0 @@
-namespace Lens.Dashboard.Components.Shared;
-
-public sealed record ConfirmResult(string Actor, string Reason);

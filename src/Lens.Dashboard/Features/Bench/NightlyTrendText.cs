@@ -1,0 +1,17 @@
+using System.Globalization;
+using Lens.Core.Bench;
+
+namespace Lens.Dashboard.Features.Bench;
+
+/// <summary>One slice of a night in words, naming the failed gates: the same line on the page and in the report.</summary>
+public static class NightlyTrendText
+{
+    public static string Slice(NightSlice s)
+    {
+        if (s.Error is not null) return $"{s.Slice}: error ({s.Error})";
+        var verdict = s.Verdict is { } v ? BenchReportWriter.VerdictWord(v) : "running";
+        var failed = s.FailedGates is { Count: > 0 } gates ? $" ({string.Join(", ", gates)})" : "";
+        var delta = s.NdcgDelta is { } d ? string.Create(CultureInfo.InvariantCulture, $" · ΔnDCG@10 {d:+0.0000;-0.0000;0.0000}") : "";
+        return $"{s.Slice}: {verdict}{failed}{delta}";
+    }
+}

@@ -1,0 +1,74 @@
+using System.Buffers;
+
+namespace Lens.Dashboard.Features.Metrics;
+
+/// <summary>
+/// One parsed ingest request's accepted events, in pooled arrays so that a busy ingest does not allocate
+/// per event. Rented from and returned to <see cref="Rent"/> / <see cref="Dispose"/>.
+/// </summary>
+public sealed class IngestBatch : IDisposable
+{
+    public const int MaxEvents = 10_000;
+
+    public string Flag { get; set; } = "";
+    public byte[] Variants { get; private set; } = [];
+    public bool[] Ok { get; private set; } = [];
+    public short[] LatencyBuckets { get; private set; } = [];
+    public int Count { get; private set; }
+    public List<IngestRejection> Rejected { get; } = [];
+    /// <summary>Index of the next event in the request, accepted or not.</summary>
+    public int Seen { get; private set; }
+
+    public static IngestBatch Rent()
+    {
+        var batch = new IngestBatch
+        {
+            Variants = ArrayPool<byte>.Shared.Rent(256),
+            Ok = ArrayPool<bool>.Shared.Rent(256),
+            LatencyBuckets = ArrayPool<short>.Shared.Rent(256),
+        };
+        return batch;
+    }
+
+    public void Accept(byte variant, bool ok, short latencyBucket)
+    {
+        if (Count == Variants.Length) Grow();
+        Variants[Count] = variant;
+        Ok[Count] = ok;
+        LatencyBuckets[Count] = latencyBucket;
+        Count++;
+        Seen++;
+    }
+
+    public void Reject(string error)
+    {
+        Rejected.Add(new IngestRejection(Seen, error));
+        Seen++;
+    }
+
+    private void Grow()
+    {
+        var size = Variants.Length * 2;
+        Variants = Swap(Variants, size);
+        Ok = Swap(Ok, size);
+        LatencyBuckets = Swap(LatencyBuckets, size);
+    }
+
+    private T[] Swap<T>(T[] old, int size)
+    {
+        var next = ArrayPool<T>.Shared.Rent(size);
+        Array.Copy(old, next, Count);
+        ArrayPool<T>.Shared.Return(old);
+        return next;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(Variants);
+        ArrayPool<bool>.Shared.Return(Ok);
+        ArrayPool<short>.Shared.Return(LatencyBuckets);
+        Variants = [];
+        Ok = [];
+        LatencyBuckets = [];
+    }
+}

@@ -1,0 +1,16 @@
+namespace Lens.Dashboard.Features.Releases;
+
+/// <summary>A custom stage as someone types it on the releases page.</summary>
+public sealed class StageDraft
+{
+    public decimal Percent { get; set; } = 10;
+    public int MinDurationSeconds { get; set; } = 60;
+    public double? MaxErrorRatePercent { get; set; } = 1;
+    public double? MaxP99Ms { get; set; } = 200;
+    public double? MaxP99ToP95 { get; set; }
+    public int MinSamples { get; set; } = 100;
+    public int FailureLimit { get; set; } = 1;
+
+    public Lens.Core.Rollouts.RolloutStage ToStage() => new(Percent, TimeSpan.FromSeconds(MinDurationSeconds),
+        new Lens.Core.Gates.StageGates(MaxErrorRatePercent / 100, MaxP99Ms, MaxP99ToP95, MinSamples, FailureLimit));
+}

@@ -1,3 +1,0 @@
-namespace Lens.Dashboard.Features.Webhooks;
-
-public sealed record WebhookAlert(Guid Id, string Key, string Source, string State, string Title, string Detail, int Count, string? Actor, string? Reason);
