@@ -36,7 +36,9 @@ public static class UiLatency
                 async () => {
                   const start = performance.now();
                   Blazor.navigateTo('/');
-                  while (!document.querySelector('[data-testid="overview-summary"]') || !document.querySelector('[data-testid="overview-summary"]').textContent.includes('{{rollouts}} in all'))
+                  // The summary chips separate number and word with a no-break space: compare with white space folded.
+                  const done = () => document.querySelector('[data-testid="overview-summary"]')?.textContent.replace(/\s+/g, ' ').includes('{{rollouts}} in all');
+                  while (!done())
                     await new Promise(r => requestAnimationFrame(r));
                   return performance.now() - start;
                 }

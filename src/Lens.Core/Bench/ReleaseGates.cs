@@ -12,6 +12,16 @@ public static class ReleaseGates
     public const string TailRatio = "p99/p95";
     public const string Spans = "span coverage";
 
+    /// <summary>The gate's name as reports print it: ΔnDCG@10 rather than the stored "ndcg_cut_10 delta".</summary>
+    public static string DisplayName(string gate) => gate switch
+    {
+        Ndcg => "ΔnDCG@10",
+        Recall => "ΔRecall@50",
+        P95 => "p95 latency",
+        TailRatio => "p99 / p95",
+        _ => gate,
+    };
+
     public static IReadOnlyList<BenchGateResult> Evaluate(BenchFigures figures, ReleaseGatePolicy policy) =>
     [
         AtLeast(Ndcg, figures.NdcgDelta, policy.MinNdcgDelta, "candidate nDCG@10 − baseline nDCG@10", "no nDCG@10 for both runs"),
@@ -42,7 +52,7 @@ public static class ReleaseGates
         var limit = b * (1 + policy.MaxP95Increase);
         var increase = b > 0 ? c / b - 1 : (c > 0 ? double.PositiveInfinity : 0);
         return new(P95, c <= limit ? Verdict.Pass : Verdict.Fail, increase, policy.MaxP95Increase, rule,
-            $"candidate p95 {N(c)} ms vs baseline {N(b)} ms (limit {N(limit)} ms)");
+            $"candidate p95 {GateFormat.Milliseconds(c)} vs baseline {GateFormat.Milliseconds(b)} (limit {GateFormat.Milliseconds(limit)})");
     }
 
     private static BenchGateResult TailGate(BenchFigures f, ReleaseGatePolicy policy)
@@ -52,7 +62,7 @@ public static class ReleaseGates
             return new(TailRatio, Verdict.InsufficientData, null, policy.MaxTailRatio, rule, "not measured: latency comes only from a live bench");
         var ratio = p95 > 0 ? p99 / p95 : 1;
         return new(TailRatio, ratio <= policy.MaxTailRatio ? Verdict.Pass : Verdict.Fail, ratio, policy.MaxTailRatio, rule,
-            $"candidate p99 {N(p99)} ms / p95 {N(p95)} ms");
+            $"candidate p99 {GateFormat.Milliseconds(p99)} / p95 {GateFormat.Milliseconds(p95)} = {GateFormat.Ratio(ratio)}");
     }
 
     private static string N(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);

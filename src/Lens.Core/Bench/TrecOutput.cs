@@ -20,6 +20,9 @@ public static class TrecOutput
     private static void Line(StringBuilder text, string measure, string qid, double value) =>
         text.Append(measure.PadRight(22)).Append('\t').Append(qid).Append('\t').Append(FourDecimals(value)).Append('\n');
 
+    /// <summary>A difference between two measures: four decimals as trec_eval prints them, with "+" when it went up.</summary>
+    public static string SignedFourDecimals(double difference) => (difference > 0 ? "+" : "") + FourDecimals(difference);
+
     /// <summary>
     /// C's %.4f: the exact binary value rounded to 4 decimals, ties to even. .NET's "F4" breaks exact ties away from
     /// zero (0.03125 → 0.0313 where printf gives 0.0312), so the rounding is done here on exact integers.

@@ -1,4 +1,5 @@
 using Lens.Core.Gates;
+using Lens.Core.Text;
 
 namespace Lens.Core.Rollouts;
 
@@ -206,7 +207,7 @@ public sealed class Rollout
         return transition with { ToPercent = CurrentPercent };
     }
 
-    private static string Whole(TimeSpan span) => TimeSpan.FromSeconds(Math.Floor(span.TotalSeconds)).ToString("c");
+    private static string Whole(TimeSpan span) => DurationText.Of(TimeSpan.FromSeconds(Math.Floor(span.TotalSeconds)));
 
     private static string Verb(RolloutAction action) => action switch
     {

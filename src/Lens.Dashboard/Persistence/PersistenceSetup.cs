@@ -13,7 +13,7 @@ public static class PersistenceSetup
         var configured = builder.Configuration[ConnectionStringKey];
         var connectionString = ResolveConnectionString(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(new LensStorage(connectionString));
-        builder.Services.AddDbContextFactory<LensDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContextFactory<LensDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         return builder;
     }
 

@@ -20,7 +20,6 @@ public static class ShellSetup
             o.SnackbarConfiguration.ShowCloseIcon = true;
         });
         builder.Services.AddScoped<OperatorIdentity>();
-        builder.Services.AddSingleton<Lens.Dashboard.Ui.Charts.ChartRendering>();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Lens.Core.Text;
 using System.Globalization;
 using Lens.Core.Gates;
 
@@ -21,14 +22,7 @@ public static class Format
 
     public static string Count(long value) => GateFormat.Count(value);
 
-    public static string Duration(TimeSpan span)
-    {
-        if (span < TimeSpan.Zero) span = TimeSpan.Zero;
-        if (span.TotalDays >= 1) return $"{(int)span.TotalDays} d {span.Hours} h";
-        if (span.TotalHours >= 1) return $"{(int)span.TotalHours} h {span.Minutes:00} min";
-        if (span.TotalMinutes >= 1) return $"{(int)span.TotalMinutes} min {span.Seconds:00} s";
-        return $"{span.Seconds} s";
-    }
+    public static string Duration(TimeSpan span) => DurationText.Of(span);
 
     public static string GateValue(string gate, double? value) => GateFormat.Value(gate, value);
 

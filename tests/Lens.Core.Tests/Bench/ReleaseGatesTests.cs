@@ -77,5 +77,5 @@ public class ReleaseGatesTests
 
     [Fact]
     public void Evaluate_LatencyFails_EvidenceNamesBothP95s() =>
-        Assert.Contains("candidate p95 130 ms vs baseline 100 ms", Gate(Live(p95: 130, p99: 130), ReleaseGates.P95).Evidence);
+        Assert.Equal("candidate p95 130 ms vs baseline 100 ms (limit 110 ms)", Gate(Live(p95: 130, p99: 130), ReleaseGates.P95).Evidence);
 }

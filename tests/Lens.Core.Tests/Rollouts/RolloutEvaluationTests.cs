@@ -12,12 +12,13 @@ public class RolloutEvaluationTests
     public void RecordEvaluation_AllPassAfterMinimumDuration_AdvancesToNextStage()
     {
         var rollout = new RolloutBuilder().Build();
-        var t = rollout.RecordEvaluation(Verdicts.AllPass(), T0.AddMinutes(10));
+        var t = rollout.RecordEvaluation(Verdicts.AllPass(), T0.AddMinutes(10).AddSeconds(12.7));
         Assert.NotNull(t);
         Assert.Equal(RolloutAction.AutoAdvance, t.Action);
+        Assert.Equal("Stage 1 held 10 min 12 s (minimum 10 min) and every gate passed.", t.Reason);
         Assert.Equal(1, rollout.StageIndex);
         Assert.Equal(10m, rollout.CurrentPercent);
-        Assert.Equal(T0.AddMinutes(10), rollout.StageStartedAt);
+        Assert.Equal(T0.AddMinutes(10).AddSeconds(12.7), rollout.StageStartedAt);
         Assert.Equal(Rollout.EngineActor, t.Actor);
     }
 

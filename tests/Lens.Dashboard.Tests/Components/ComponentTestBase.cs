@@ -4,8 +4,6 @@ using Lens.Dashboard.Features.Live;
 using Lens.Dashboard.Features.Metrics;
 using Lens.Dashboard.Tests.Infrastructure;
 using Lens.Dashboard.Ui;
-using Lens.Dashboard.Ui.Charts;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -18,16 +16,16 @@ namespace Lens.Dashboard.Tests.Components;
 /// </summary>
 public abstract class ComponentTestBase : BunitContext
 {
-    protected ComponentTestBase()
+    protected ComponentTestBase() : this(null) { }
+
+    protected ComponentTestBase(Dictionary<string, string?>? settings)
     {
-        App = new LensAppFactory();
+        App = new LensAppFactory(settings: settings);
         Client = App.CreateClient();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton<TimeProvider>(App.Clock);
         Services.AddScoped<OperatorIdentity>();
-        Services.AddSingleton(new ChartRendering(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Ui:Charts"] = "mud" }).Build()));
         foreach (var type in SharedSingletons) Services.AddSingleton(type, App.Services.GetRequiredService(type));
         // MudBlazor's time series draws its lines only after measuring its axis labels in the browser.
         JSInterop.Setup<MudBlazor.Interop.ElementSize>("mudGetSvgBBox", _ => true).SetResult(new MudBlazor.Interop.ElementSize { Width = 28, Height = 14 });

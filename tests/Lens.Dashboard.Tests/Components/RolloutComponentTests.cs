@@ -95,7 +95,7 @@ public sealed class RolloutComponentTests : BunitContext
         Assert.Contains("current", stages[1].ClassList);
         Assert.Equal("true", stages[1].GetAttribute("data-current"));
         Assert.DoesNotContain("current", stages[2].ClassList);
-        Assert.Equal("6 min 00 s before it may advance", cut.Find("[data-testid=time-left]").TextContent);
+        Assert.Equal("6 min before it may advance", cut.Find("[data-testid=time-left]").TextContent);
         Assert.Equal("10%", stages[1].QuerySelector(".lens-stage-percent")!.TextContent);
     }
 

@@ -77,7 +77,7 @@ public sealed class RolloutChartSpecsTests
 
         var events = RolloutChartSpecs.EventsOf(rollout, [AuditEntry.For(resume), AuditEntry.For(pause), killSwitch]);
 
-        Assert.Equal(["⏸ paused by ann", "▶ resumed by ann", "kill switch on (manual_emergency)"], events.Select(e => e.Label));
+        Assert.Equal(["‖ paused by ann", "▶ resumed by ann", "kill switch on (manual_emergency)"], events.Select(e => e.Label));
         Assert.Equal([ChartEventKind.Paused, ChartEventKind.Resumed, ChartEventKind.KillSwitchOn], events.Select(e => e.Kind));
     }
 

@@ -122,4 +122,38 @@ public sealed class WebhookDeliveryTests : IDisposable
         await using var db = await app.Get<IDbContextFactory<LensDbContext>>().CreateDbContextAsync();
         return await db.Outbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync();
     }
+
+    [Fact]
+    public async Task Attempt_ReceiverNeverAnswers_TimesOutAndDoesNotDelayShutdown()
+    {
+        // A receiver that accepts connections and never answers.
+        using var blackHole = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        blackHole.Start();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Webhooks:Endpoints:hang:Url"] = $"http://127.0.0.1:{((System.Net.IPEndPoint)blackHole.LocalEndpoint).Port}/hook",
+            ["Webhooks:Endpoints:hang:Secret"] = Secret,
+            ["Webhooks:Timeout"] = "00:00:01",
+        };
+        var app = new LensAppFactory(_folder.FullName, settings: settings);
+        try
+        {
+            await RaiseAsync(app.CreateClient(), "HIGH", "Receiver hangs");
+            var rows = await HttpTestExtensions.EventuallyAsync(() => OutboxAsync(app), r => r.Count == 1 && r[0].Attempts == 1,
+                TimeSpan.FromSeconds(10), "the attempt given up after the timeout");
+            Assert.Equal("no answer within 1 s", rows[0].LastError);
+            Assert.Null(rows[0].DeliveredAt);
+
+            // A second event is now in flight against the silent receiver when the app stops.
+            await RaiseAsync(app.CreateClient(), "HIGH", "In flight at shutdown");
+            var stopping = System.Diagnostics.Stopwatch.StartNew();
+            app.Dispose();
+            // Shutdown is bounded at 4 s (HostingSetup.ShutdownTimeout): an attempt that held it up would show as 4 s or more.
+            Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(3), $"stopping took {stopping.Elapsed}");
+        }
+        finally
+        {
+            app.Dispose();
+        }
+    }
 }

@@ -53,7 +53,7 @@ public sealed class BenchFilesApiTests : AppTestBase
         Assert.Equal("sign_off_summary.md", md.Content.Headers.ContentDisposition?.FileName);
         var summary = await md.Content.ReadAsStringAsync();
         Assert.StartsWith("# Bench sign-off summary: 2.4.0\n\n**Verdict: INCOMPLETE.**", summary);
-        Assert.Contains("| ndcg_cut_10 delta | pass | ≥ 0 | candidate nDCG@10 − baseline nDCG@10 = 0.1197 |", summary);
+        Assert.Contains("| ΔnDCG@10 | pass | ≥ 0 | candidate nDCG@10 − baseline nDCG@10 = 0.1197 |", summary);
         Assert.Contains("| p95 latency | incomplete |", summary);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
         Assert.Equal("scope,measure,baseline,candidate,delta,ci_lower,ci_upper", lines[0]);

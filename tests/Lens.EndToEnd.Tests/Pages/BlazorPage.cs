@@ -19,6 +19,19 @@ public abstract class BlazorPage(IPage page)
         await Page.WaitForFunctionAsync("() => document.documentElement.dataset.connection === 'connected'", null, new() { Timeout = timeoutMs });
     }
 
+    /// <summary>
+    /// Waits until every chart on the page is drawn at its measured size with its legend: MudBlazor draws a chart at a
+    /// default size first and again once the browser has measured it, and a picture taken between the two is wrong.
+    /// </summary>
+    public Task WaitChartsDrawnAsync() => WaitChartsDrawnAsync(Page);
+
+    public static Task WaitChartsDrawnAsync(IPage page) => page.WaitForFunctionAsync("""
+        () => [...document.querySelectorAll('.lens-mudchart')].every(c => {
+            const svg = c.querySelector('svg.mud-chart-line');
+            return svg && svg.viewBox.baseVal.width > 300 && c.querySelector('.mud-chart-legend') && c.querySelector('path.mud-chart-line');
+        })
+        """);
+
     /// <summary>Fills the who-and-why dialog every action opens, and confirms it.</summary>
     public async Task ConfirmAsync(string actor, string reason)
     {

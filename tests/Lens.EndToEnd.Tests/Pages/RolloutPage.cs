@@ -15,6 +15,13 @@ public sealed class RolloutPage(IPage page) : BlazorPage(page)
     public ILocator Timeline => Page.GetByTestId("timeline-entry");
     public ILocator Action(string name) => Page.GetByTestId($"action-{name}");
     public ILocator ActionWrapper(string name) => Page.GetByTestId($"action-wrap-{name}");
+    public ILocator Controls => Page.GetByTestId("controls");
+
+    /// <summary>Where an element's top edge is on the page, in CSS pixels.</summary>
+    public Task<double> TopOfAsync(ILocator element) => element.EvaluateAsync<double>("e => e.getBoundingClientRect().top + window.scrollY");
+
+    /// <summary>How long a button eases its colour when its state changes (MudBlazor's default is 250 ms).</summary>
+    public Task<string> TransitionOfAsync(ILocator element) => element.EvaluateAsync<string>("e => getComputedStyle(e).transitionDuration");
 
     /// <summary>Presses an action button and confirms it with a name and a reason.</summary>
     public async Task ActAsync(string action, string actor, string reason)

@@ -46,8 +46,10 @@ public sealed class DemoRolloutTests(ITestOutputHelper output) : IAsyncLifetime
         await Expect(rollout.WhyPanel).ToHaveAttributeAsync("data-action", "AutoAdvance");
         await Expect(rollout.Page.GetByTestId("intended-percent")).ToHaveTextAsync("25%");
         await Expect(rollout.GateTiles.First).ToBeVisibleAsync();
-        // The candidate p99 line (series 5) has at least one drawn segment.
-        await Expect(rollout.Page.Locator("[data-testid='chart-latency'] g.rz-series-5 path")).ToHaveAttributeAsync("d", new System.Text.RegularExpressions.Regex(" L "), new() { Timeout = 15_000 });
+        // The candidate p99 line (its colour is the chart palette's darkest blue) has at least one drawn segment.
+        await Expect(rollout.Page.Locator("[data-testid='chart-latency'] path.mud-chart-line[stroke='#0d47a1']")).ToHaveAttributeAsync("d", new System.Text.RegularExpressions.Regex(" L "), new() { Timeout = 15_000 });
+        // And the stage change that just happened is drawn on it, named in its legend.
+        await Expect(rollout.Page.Locator("[data-testid='chart-latency'] .mud-chart-legend")).ToContainTextAsync("stage 2 (25%)");
         await Screenshots.SaveAsync(page, "rollout-detail");
         Assert.DoesNotContain(_console, m => m.StartsWith("pageerror", StringComparison.Ordinal) || m.StartsWith("error", StringComparison.Ordinal));
     }

@@ -26,8 +26,13 @@ public sealed class DetectorPageTests : DashboardBrowserTest
         // Numbered as the replay numbers it: the second monitored value, not the twelfth row of the export.
         await Expect(page.GetByTestId("detector-first-alarm")).ToContainTextAsync("First alarm at observation 2");
         await Expect(page.GetByTestId("detector-raw-chart")).ToBeVisibleAsync();
+        // Drawn, not just framed: the sums, the limit and the alarm ticks are lines with a legend that names them.
+        await Expect(page.GetByTestId("detector-chart").Locator(".mud-chart-legend")).ToContainTextAsync("C⁻ (downward shift)");
+        await Expect(page.GetByTestId("detector-chart").Locator("path.mud-chart-line")).ToHaveCountAsync(4);
+        await Expect(page.GetByTestId("detector-raw-chart").Locator(".mud-chart-legend")).ToContainTextAsync("value");
         await Expect(wall.Drift).ToContainTextAsync("ALARM: recall_at_50");
         await Expect(wall.Alerts.First).ToContainTextAsync("Drift alarm: recall_at_50");
+        await BlazorPage.WaitChartsDrawnAsync(page);
         await Screenshots.SaveAsync(page, "detector-alarm");
     }
 }

@@ -18,6 +18,7 @@ public sealed class LiveControlTests : DashboardBrowserTest
         await lead.OpenRolloutAsync(id);
         await watcher.OpenRolloutAsync(id);
         await Expect(watcher.State).ToHaveTextAsync("Running");
+        var controlsTop = await watcher.TopOfAsync(watcher.Controls);
 
         await lead.Action("pause").ClickAsync();
         var dialog = lead.Page.GetByTestId("confirm-dialog");
@@ -33,6 +34,10 @@ public sealed class LiveControlTests : DashboardBrowserTest
         await Expect(watcher.Action("pause")).ToBeDisabledAsync();
         await Expect(watcher.ActionWrapper("pause")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("Paused"));
         await Expect(watcher.Timeline.First).ToContainTextAsync("latency dashboards look odd");
+        // A watched page changes in place: nothing below the stages moves, and buttons switch state without easing
+        // (a moved or eased page is repainted, which fifty screens pay for on every change).
+        Assert.Equal(controlsTop, await watcher.TopOfAsync(watcher.Controls));
+        Assert.Equal("0s", await watcher.TransitionOfAsync(watcher.Action("resume")));
         await Screenshots.SaveAsync(watcher.Page, "rollout-paused-seen-by-second-browser");
 
         var audit = (await Api.GetAsync($"/api/rollouts/{id}/audit")).AsArray();
@@ -91,7 +96,7 @@ public sealed class LiveControlTests : DashboardBrowserTest
         await page.GetByTestId("release-create").ClickAsync();
         await Expect(page.GetByTestId("release-fingerprint").First).ToContainTextAsync("sha256:");
 
-        await page.Locator(".mud-select", new() { Has = page.GetByTestId("start-release") }).ClickAsync();
+        await page.GetByTestId("start-release").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "4.0.0" }).ClickAsync();
         await page.GetByTestId("start-flag").FillAsync("new-ranker");
         await page.GetByTestId("start-actor").FillAsync("lee");

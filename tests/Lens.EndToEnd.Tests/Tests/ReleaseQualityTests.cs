@@ -106,6 +106,10 @@ public sealed class ReleaseQualityTests() : DashboardBrowserTest(ReleaseQualityS
             await Expect(report.Gates).ToHaveCountAsync(5);
             await Expect(report.Approvers.Filter(new() { HasText = "sre" })).ToContainTextAsync("alerts ready");
 
+            // The nightly chart is drawn once the browser has measured it; the printed copy must not catch it half drawn.
+            await report.WaitChartsDrawnAsync();
+            await Expect(report.Page.GetByTestId("nightly-chart").Locator("svg.mud-chart-line")).ToBeVisibleAsync();
+            await Expect(report.Page.GetByTestId("nightly-chart").Locator(".mud-chart-legend")).ToContainTextAsync("members");
             await report.Page.EmulateMediaAsync(new() { Media = Media.Print });
 
             await Expect(report.Navigation).ToBeHiddenAsync();
@@ -122,7 +126,13 @@ public sealed class ReleaseQualityTests() : DashboardBrowserTest(ReleaseQualityS
                 await report.Page.SetViewportSizeAsync(printable, 1000);
                 var overflow = await report.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 Assert.True(overflow <= 0, $"{format}: the report is {overflow} px wider than the page");
-                var pdf = await report.Page.PdfAsync(new() { Format = format, PrintBackground = true });
+                // The chart prints at the size it was drawn for, not shrunk from a wider screen layout (tiny axis labels).
+                await report.Page.WaitForFunctionAsync("""
+                    () => { const svg = document.querySelector('[data-testid=nightly-chart] svg.mud-chart-line');
+                            const ratio = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                            return ratio > 0.9 && ratio < 1.1; }
+                    """, null, new() { Timeout = 5000 });
+                var pdf = await report.Page.PdfAsync(new() { Format = format, PrintBackground = true, Path = Path.Combine(Screenshots.Folder, $"report-{format}.pdf") });
                 Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
             }
         });

@@ -51,7 +51,7 @@ public static class BenchReportWriter
         md.Append(CultureInfo.InvariantCulture, $"- Compared against: {o.ComparedAgainst}\n");
         md.Append(CultureInfo.InvariantCulture, $"- Finished: {o.FinishedAt:yyyy-MM-dd HH:mm} UTC; {o.Measures.FirstOrDefault()?.PairedQueries ?? 0} queries\n\n");
         md.Append("## Gates\n\n| Gate | Verdict | Rule | Evidence |\n|---|---|---|---|\n");
-        foreach (var g in o.Gates) md.Append(CultureInfo.InvariantCulture, $"| {g.Gate} | {VerdictWord(g.Verdict)} | {g.Rule} | {g.Evidence} |\n");
+        foreach (var g in o.Gates) md.Append(CultureInfo.InvariantCulture, $"| {ReleaseGates.DisplayName(g.Gate)} | {VerdictWord(g.Verdict)} | {g.Rule} | {g.Evidence} |\n");
         md.Append(CultureInfo.InvariantCulture, $"\n## Quality (mean over queries, {o.Confidence * 100:0.#}% paired bootstrap interval, {o.BootstrapIterations} resamples)\n\n");
         md.Append("| Measure | Baseline | Candidate | Difference | Interval |\n|---|---:|---:|---:|---|\n");
         foreach (var m in o.Measures)

@@ -12,11 +12,11 @@ public static class NightlyTrendChart
             nights.Select(n => new ChartPoint(AtNoon(n.Night), n.Slices.FirstOrDefault(s => s.Slice == slice)?.NdcgDelta)).ToList(), Width: 2.5)).ToList();
         var failed = nights.Where(n => !n.Passed)
             .SelectMany(n => n.Slices.Where(s => s.NdcgDelta is not null && s.FailedGates is { Count: > 0 })
-                .Select(s => new ChartMarker(AtNoon(n.Night), s.NdcgDelta!.Value, $"{n.Night:yyyy-MM-dd} {s.Slice}: failed {string.Join(", ", s.FailedGates!)}")))
+                .Select(s => new ChartMarker(AtNoon(n.Night), s.NdcgDelta!.Value, $"{n.Night:yyyy-MM-dd} {s.Slice}: failed {string.Join(", ", s.FailedGates!.Select(Lens.Core.Bench.ReleaseGates.DisplayName))}")))
             .ToList();
         return new ChartSpec("ΔnDCG@10 per slice, by night", "ΔnDCG@10", lines,
             [new ChartThreshold($"gate: ΔnDCG@10 ≥ {minNdcgDelta:0.####}", minNdcgDelta)], Markers: failed, MarkerName: "Failed slice",
-            Decimals: 4, EmptyText: "No night has a quality figure yet.", YMin: null);
+            Decimals: 4, EmptyText: "No night has a quality figure yet.", YMin: null, MinimumStep: TimeSpan.FromDays(1), ShowPoints: true);
     }
 
     private static DateTimeOffset AtNoon(DateOnly night) => new(night.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lens.Core.Bench;
 
 namespace Lens.Dashboard.Features.Bench;
@@ -10,8 +9,8 @@ public static class NightlyTrendText
     {
         if (s.Error is not null) return $"{s.Slice}: error ({s.Error})";
         var verdict = s.Verdict is { } v ? BenchReportWriter.VerdictWord(v) : "running";
-        var failed = s.FailedGates is { Count: > 0 } gates ? $" ({string.Join(", ", gates)})" : "";
-        var delta = s.NdcgDelta is { } d ? string.Create(CultureInfo.InvariantCulture, $" · ΔnDCG@10 {d:+0.0000;-0.0000;0.0000}") : "";
+        var failed = s.FailedGates is { Count: > 0 } gates ? $" ({string.Join(", ", gates.Select(ReleaseGates.DisplayName))})" : "";
+        var delta = s.NdcgDelta is { } d ? $" · ΔnDCG@10 {TrecOutput.SignedFourDecimals(d)}" : "";
         return $"{s.Slice}: {verdict}{failed}{delta}";
     }
 }

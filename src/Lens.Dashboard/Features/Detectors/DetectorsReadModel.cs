@@ -43,7 +43,7 @@ public sealed class DetectorsReadModel(IDbContextFactory<LensDbContext> dbFactor
     private static ChartSpec RawChart(Detector d, IReadOnlyList<DetectorObservation> rows, string unit, DateTimeOffset? baselineEnd)
     {
         var values = rows.Where(o => o.Value is not null).Select(o => new ChartPoint(o.At, o.Value)).ToList();
-        var thresholds = d.Target is { } mu0 ? new List<ChartThreshold> { new($"μ₀ = {mu0:G4}", mu0, ChartColors.BaselineDark) } : [];
+        var thresholds = d.Target is { } mu0 ? new List<ChartThreshold> { new($"μ₀ = {mu0:G4}", mu0, ChartColors.Reference) } : [];
         var events = new List<ChartEvent>();
         if (baselineEnd is { } end && !d.IsLearning) events.Add(new ChartEvent(end, "baseline learned", ChartEventKind.Note));
         events.AddRange(Resets(rows));
@@ -59,8 +59,8 @@ public sealed class DetectorsReadModel(IDbContextFactory<LensDbContext> dbFactor
             .Select(o => new ChartMarker(o.At, o.AlarmHigh ? o.CPlus : o.CMinus, $"{(o.AlarmHigh ? "C⁺" : "C⁻")} above H at {o.At.UtcDateTime:HH:mm:ss} UTC")).ToList();
         return new ChartSpec("C⁺ and C⁻ against H", "sum of deviations",
             [
-                new ChartLine("C⁺ (upward shift)", "#c62828", monitored.Select(o => new ChartPoint(o.At, o.CPlus)).ToList()),
-                new ChartLine("C⁻ (downward shift)", "#1565c0", monitored.Select(o => new ChartPoint(o.At, o.CMinus)).ToList()),
+                new ChartLine("C⁺ (upward shift)", ChartColors.Distinct[1], monitored.Select(o => new ChartPoint(o.At, o.CPlus)).ToList()),
+                new ChartLine("C⁻ (downward shift)", ChartColors.Distinct[0], monitored.Select(o => new ChartPoint(o.At, o.CMinus)).ToList()),
             ], thresholds, Resets(rows), alarms, MarkerName: "Alarm (a sum above H)", Decimals: 4,
             EmptyText: d.IsLearning ? $"Still learning μ₀ and σ ({d.BaselineValues.Count} of {d.BaselineSize} values); the sums start once monitoring does." : "Waiting for data: no monitored observation yet.");
     }

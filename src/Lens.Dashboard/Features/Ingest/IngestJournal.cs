@@ -1,6 +1,6 @@
-using Lens.Dashboard.Features.Metrics;
 using System.Threading.Channels;
 using Lens.Core.Metrics;
+using Lens.Dashboard.Features.Metrics;
 using Lens.Dashboard.Persistence;
 using Microsoft.Data.Sqlite;
 
@@ -36,10 +36,10 @@ public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> lo
     {
         await using var connection = new SqliteConnection(storage.ConnectionString);
         await connection.OpenAsync(CancellationToken.None);
+        SqlitePragmas.Apply(connection);
         using (var pragma = connection.CreateCommand())
         {
-            // WAL with synchronous=NORMAL survives a killed process; only power loss can take the last commits.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+            pragma.CommandText = "PRAGMA journal_mode=WAL;";
             await pragma.ExecuteNonQueryAsync(CancellationToken.None);
         }
         using var upsert = CreateUpsert(connection);

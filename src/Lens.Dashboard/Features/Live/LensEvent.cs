@@ -13,6 +13,7 @@ public sealed record LensEvent(string Kind, DateTimeOffset At, Guid? RolloutId =
     public const string AlertChanged = "alertChanged";
     public const string DetectorChanged = "detectorChanged";
     public const string ProbesRan = "probesRan";
+    public const string ProbeRoundFailed = "probeRoundFailed";
     public const string BenchChanged = "benchChanged";
     public const string ReleaseChanged = "releaseChanged";
 }

@@ -5,6 +5,9 @@ namespace Lens.Dashboard.Features.Scheduling;
 /// <summary>How a feature puts its job on the scheduler: every so often, or on a cron expression in UTC.</summary>
 public static class JobSchedule
 {
+    /// <summary>The key a job is registered under, for firing it by hand.</summary>
+    public static JobKey KeyOf<TJob>() where TJob : IJob => new(typeof(TJob).Name);
+
     public static IServiceCollection ScheduleEvery<TJob>(this IServiceCollection services, Func<IServiceProvider, TimeSpan> interval,
         Func<IServiceProvider, TimeSpan>? firstAfter = null) where TJob : class, IJob
     {

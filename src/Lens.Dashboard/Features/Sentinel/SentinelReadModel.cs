@@ -33,7 +33,13 @@ public sealed class SentinelReadModel(IDbContextFactory<LensDbContext> dbFactory
         var events = trips.Select(t => t.Action == "Activate"
             ? new ChartEvent(t.At, "kill switch tripped", ChartEventKind.KillSwitchOn)
             : new ChartEvent(t.At, "kill switch off", ChartEventKind.KillSwitchOff)).ToList();
-        return new ChartSpec("Probe latency, last 24 h", "ms", lines, [new ChartThreshold($"timeout {timeout.TotalMilliseconds:0} ms", timeout.TotalMilliseconds)],
-            events, failures, MarkerName: "Failed probe", Decimals: 1, EmptyText: "Waiting for data: no probe has run in the last 24 hours.");
+        // A timeout line far above every probe would flatten them all onto the axis: then it is named instead of drawn.
+        var slowest = runs.Count == 0 ? 0 : runs.Max(r => r.LatencyMs);
+        var timeoutMs = timeout.TotalMilliseconds;
+        var drawTimeout = slowest >= timeoutMs / 4;
+        return new ChartSpec("Probe latency, last 24 h", "ms", lines,
+            drawTimeout ? [new ChartThreshold($"timeout {timeoutMs:0} ms", timeoutMs)] : [],
+            events, failures, MarkerName: "Failed probe", Decimals: 1, EmptyText: "Waiting for data: no probe has run in the last 24 hours.",
+            Note: drawTimeout ? null : $"The probe timeout, {timeoutMs:0} ms, is far above every probe in the last 24 h (slowest {slowest:0} ms), so it is not drawn; a probe that times out is marked at its limit.");
     }
 }

@@ -40,60 +40,74 @@ public sealed class SentinelService(
         var o = options.Value;
         // Before the server listens, a probe of this app's own demo endpoint would fail and trip the switch for nothing.
         if (!o.Configured || !lifetime.ApplicationStarted.IsCancellationRequested || lifetime.IsStopping()) return false;
-        DateTimeOffset? last;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            last = await db.ProbeRuns.OrderByDescending(r => r.Id).Select(r => (DateTimeOffset?)r.At).FirstOrDefaultAsync(ct);
-        if (!SentinelPolicy.IsDue(clock.GetUtcNow(), last, Tripped, o.Interval, o.TrippedInterval)) return false;
-        await RunRoundAsync(ct);
-        return true;
-    }
-
-    public async Task<IReadOnlyList<ProbeRun>> RunRoundAsync(CancellationToken ct = default)
-    {
-        var o = options.Value;
-        if (!o.Configured) throw new InvalidOperationException("Sentinel:Endpoint is not set, so there is nothing to probe.");
+        // Decided under the round's lock: a round that is running now is not due again when it finishes.
         await _lock.WaitAsync(ct);
         try
         {
-            var now = clock.GetUtcNow();
-            var round = Guid.NewGuid();
-            var runs = await Task.WhenAll(o.Probes.Select(p => client.SendAsync(round, p.Key, p.Value, now, ct)));
-            // A round that overlapped the start of a shutdown may have probed a closing server; it says nothing about search.
-            if (lifetime.IsStopping()) return runs;
-            List<ProbeRound> history;
-            KillSwitch? zeroResults;
+            DateTimeOffset? last;
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            {
-                db.ProbeRuns.AddRange(runs);
-                await db.SaveChangesAsync(ct);
-                zeroResults = await db.KillSwitches.AsNoTracking().FirstOrDefaultAsync(k => k.Name == KillSwitch.ZeroResultsEmergency, ct);
-                var since = Min(now - o.RecoveryPeriod - o.Interval, zeroResults?.ChangedAt ?? now);
-                history = ProbeRound.Of(await db.ProbeRuns.AsNoTracking().Where(r => r.At >= since).ToListAsync(ct));
-            }
-            events.Publish(new LensEvent(LensEvent.ProbesRan, now, Detail: string.Join(", ", runs.Select(r => $"{r.Probe}: {r.Outcome}"))));
-
-            await AlertPerProbeAsync(runs, ct);
-            var tripped = zeroResults?.Active == true;
-            var action = SentinelPolicy.Decide(history, tripped, zeroResults?.Actor == SentinelOptions.Actor, now, o.RecoveryPeriod);
-            if (action == SentinelAction.Trip)
-            {
-                var failed = string.Join("; ", runs.Where(r => !r.Passed).Select(r => $"'{r.Query}' {Describe(r)}"));
-                logger.LogError("Sentinel probes failed ({Failed}); tripping {Switch}", failed, KillSwitch.ZeroResultsEmergency);
-                await killSwitches.SetAsync(KillSwitch.ZeroResultsEmergency, true, SentinelOptions.Actor, $"probe failed: {failed}", ct);
-            }
-            else if (action == SentinelAction.Recover)
-            {
-                logger.LogInformation("Sentinel probes passed for {Period}; recovering {Switch}", o.RecoveryPeriod, KillSwitch.ZeroResultsEmergency);
-                await killSwitches.SetAsync(KillSwitch.ZeroResultsEmergency, false, SentinelOptions.Actor,
-                    $"every probe passed for {o.RecoveryPeriod.TotalMinutes:0.#} min", ct);
-            }
-            await FeedDetectorsAsync(runs, ct);
-            return runs;
+                last = await db.ProbeRuns.OrderByDescending(r => r.Id).Select(r => (DateTimeOffset?)r.At).FirstOrDefaultAsync(ct);
+            if (!SentinelPolicy.IsDue(clock.GetUtcNow(), last, Tripped, o.Interval, o.TrippedInterval)) return false;
+            await RunRoundLockedAsync(ct);
+            return true;
         }
         finally
         {
             _lock.Release();
         }
+    }
+
+    public async Task<IReadOnlyList<ProbeRun>> RunRoundAsync(CancellationToken ct = default)
+    {
+        if (!options.Value.Configured) throw new InvalidOperationException("Sentinel:Endpoint is not set, so there is nothing to probe.");
+        await _lock.WaitAsync(ct);
+        try
+        {
+            return await RunRoundLockedAsync(ct);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<ProbeRun>> RunRoundLockedAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        var now = clock.GetUtcNow();
+        var round = Guid.NewGuid();
+        var runs = await Task.WhenAll(o.Probes.Select(p => client.SendAsync(round, p.Key, p.Value, now, ct)));
+        // A round that overlapped the start of a shutdown may have probed a closing server; it says nothing about search.
+        if (lifetime.IsStopping()) return runs;
+        List<ProbeRound> history;
+        KillSwitch? zeroResults;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.ProbeRuns.AddRange(runs);
+            await db.SaveChangesAsync(ct);
+            zeroResults = await db.KillSwitches.AsNoTracking().FirstOrDefaultAsync(k => k.Name == KillSwitch.ZeroResultsEmergency, ct);
+            var since = Min(now - o.RecoveryPeriod - o.Interval, zeroResults?.ChangedAt ?? now);
+            history = ProbeRound.Of(await db.ProbeRuns.AsNoTracking().Where(r => r.At >= since).ToListAsync(ct));
+        }
+        events.Publish(new LensEvent(LensEvent.ProbesRan, now, Detail: string.Join(", ", runs.Select(r => $"{r.Probe}: {r.Outcome}"))));
+
+        await AlertPerProbeAsync(runs, ct);
+        var tripped = zeroResults?.Active == true;
+        var action = SentinelPolicy.Decide(history, tripped, zeroResults?.Actor == SentinelOptions.Actor, now, o.RecoveryPeriod);
+        if (action == SentinelAction.Trip)
+        {
+            var failed = string.Join("; ", runs.Where(r => !r.Passed).Select(r => $"'{r.Query}' {Describe(r)}"));
+            logger.LogError("Sentinel probes failed ({Failed}); tripping {Switch}", failed, KillSwitch.ZeroResultsEmergency);
+            await killSwitches.SetAsync(KillSwitch.ZeroResultsEmergency, true, SentinelOptions.Actor, $"probe failed: {failed}", ct);
+        }
+        else if (action == SentinelAction.Recover)
+        {
+            logger.LogInformation("Sentinel probes passed for {Period}; recovering {Switch}", o.RecoveryPeriod, KillSwitch.ZeroResultsEmergency);
+            await killSwitches.SetAsync(KillSwitch.ZeroResultsEmergency, false, SentinelOptions.Actor,
+                $"every probe passed for {o.RecoveryPeriod.TotalMinutes:0.#} min", ct);
+        }
+        await FeedDetectorsAsync(runs, ct);
+        return runs;
     }
 
     private async Task AlertPerProbeAsync(IEnumerable<ProbeRun> runs, CancellationToken ct)

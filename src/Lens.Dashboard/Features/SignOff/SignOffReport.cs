@@ -27,7 +27,7 @@ public static class SignOffReport
             md.Append(CultureInfo.InvariantCulture, $"Final bench {s.FinalBench.Source}, finished {s.FinalBench.FinishedAt:yyyy-MM-dd HH:mm} UTC: **{s.FinalBench.Verdict}**. ")
               .Append(CultureInfo.InvariantCulture, $"Compared against {BenchResultsReader.ComparedAgainst(s.FinalResultsJson) ?? "a baseline not recorded by this older bench"}.\n\n");
             md.Append("| Gate | Verdict | Rule | Evidence |\n|---|---|---|---|\n");
-            foreach (var g in gates) md.Append(CultureInfo.InvariantCulture, $"| {g.Gate} | {g.Verdict} | {g.Rule} | {g.Evidence} |\n");
+            foreach (var g in gates) md.Append(CultureInfo.InvariantCulture, $"| {ReleaseGates.DisplayName(g.Gate)} | {g.Verdict} | {g.Rule} | {g.Evidence} |\n");
             md.Append("\n| Measure | Baseline | Candidate | Difference | 95% interval |\n|---|---:|---:|---:|---|\n");
             foreach (var m in BenchResultsReader.Measures(s.FinalResultsJson))
                 md.Append(CultureInfo.InvariantCulture, $"| {TrecMeasure.DisplayNameOf(m.Measure)} | {TrecOutput.FourDecimals(m.Baseline)} | {TrecOutput.FourDecimals(m.Candidate)} | {TrecOutput.FourDecimals(m.Delta)} | [{TrecOutput.FourDecimals(m.CiLower)}, {TrecOutput.FourDecimals(m.CiUpper)}] |\n");
@@ -66,5 +66,5 @@ public static class SignOffReport
         s.Error is not null ? $"{s.Slice}: failed ({s.Error})"
         : string.Create(CultureInfo.InvariantCulture, $"{s.Slice}: {(s.Verdict is { } v ? BenchReportWriter.VerdictWord(v) : "running")}{FailedGates(s)}, ΔnDCG@10 {(s.NdcgDelta is { } d ? TrecOutput.FourDecimals(d) : "n/a")}");
 
-    private static string FailedGates(NightSlice s) => s.FailedGates is { Count: > 0 } gates ? $" (failed {string.Join(", ", gates)})" : "";
+    private static string FailedGates(NightSlice s) => s.FailedGates is { Count: > 0 } gates ? $" (failed {string.Join(", ", gates.Select(ReleaseGates.DisplayName))})" : "";
 }

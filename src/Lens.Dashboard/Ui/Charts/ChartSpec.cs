@@ -14,11 +14,20 @@ public sealed record ChartSpec(
     string MarkerName = "Marked",
     int Decimals = 2,
     string EmptyText = "Waiting for data.",
-    double? YMin = 0)
+    double? YMin = 0,
+    TimeSpan MinimumStep = default,
+    string? Note = null,
+    bool ShowPoints = false)
 {
     public IReadOnlyList<ChartThreshold> ThresholdLines => Thresholds ?? [];
     public IReadOnlyList<ChartEvent> EventLines => Events ?? [];
     public IReadOnlyList<ChartMarker> MarkerPoints => Markers ?? [];
+
+    /// <summary>
+    /// Whether points are drawn as dots: when asked, or when some line has too few points to be a line (a sentinel's
+    /// first probe round is one point per probe, and a single point draws nothing).
+    /// </summary>
+    public bool DrawsPoints => ShowPoints || Lines.Any(l => l.Points.Count(p => p.Value is not null) == 1);
 
     public bool IsEmpty => Lines.All(l => l.Points.All(p => p.Value is null));
 
@@ -32,8 +41,17 @@ public sealed record ChartSpec(
         }
     }
 
-    /// <summary>The events inside the data's time range, newest last.</summary>
+    /// <summary>
+    /// The events from the data's first point on, newest last. Events after the last point stay: an automatic rollback
+    /// lands after the bucket that caused it, and that is the one event a reader must see. Earlier ones are dropped so
+    /// that an old kill switch does not stretch the axis back over hours without data.
+    /// </summary>
     public IReadOnlyList<ChartEvent> VisibleEvents => Range is { } r
-        ? EventLines.Where(e => e.At >= r.From && e.At <= r.To).OrderBy(e => e.At).ToList()
+        ? EventLines.Where(e => e.At >= r.From).OrderBy(e => e.At).ToList()
         : [];
+
+    /// <summary>The time the axis must cover: the data, and any later events.</summary>
+    public (DateTimeOffset From, DateTimeOffset To)? AxisRange => Range is { } r
+        ? (r.From, VisibleEvents.Select(e => e.At).Append(r.To).Max())
+        : null;
 }
