@@ -5,6 +5,7 @@ using Lens.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Lens.Dashboard.Features.Scheduling;
 using Quartz;
 
 namespace Lens.Dashboard.Tests.Components;
@@ -29,7 +30,14 @@ public sealed class SentinelPageTests : ComponentTestBase, IAsyncLifetime
     protected override IEnumerable<Type> SharedSingletons =>
         [.. base.SharedSingletons, typeof(SentinelReadModel), typeof(ISchedulerFactory), typeof(IOptions<SentinelOptions>)];
 
-    public async ValueTask InitializeAsync() => await _search.StartAsync();
+    private readonly RunNowListener _listener = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        await _search.StartAsync();
+        var scheduler = await App.Get<ISchedulerFactory>().GetScheduler();
+        scheduler.ListenerManager.AddJobListener(_listener);
+    }
 
     public new async ValueTask DisposeAsync()
     {
@@ -58,6 +66,28 @@ public sealed class SentinelPageTests : ComponentTestBase, IAsyncLifetime
         // A second round right away is not due by the schedule; asked for, it runs anyway.
         cut.Find("[data-testid=sentinel-run]").Click();
         cut.WaitForAssertion(() => Assert.Equal(4, RunCount()), TimeSpan.FromSeconds(10));
+        // Both rounds were the scheduled job's, fired with "run now", not probes sent from the page.
+        cut.WaitForAssertion(() => Assert.Equal(2, _listener.RunNowExecutions), TimeSpan.FromSeconds(10));
+    }
+
+    private sealed class RunNowListener : IJobListener
+    {
+        private int _runNow;
+
+        public int RunNowExecutions => Volatile.Read(ref _runNow);
+
+        public string Name => nameof(RunNowListener);
+
+        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        {
+            if (context.JobDetail.Key.Equals(JobSchedule.KeyOf<SentinelProbeJob>()) && context.MergedJobDataMap.ContainsKey(SentinelProbeJob.RunNowKey))
+                Interlocked.Increment(ref _runNow);
+            return ValueTask.CompletedTask;
+        }
     }
 
     private int RunCount()

@@ -90,4 +90,21 @@ public sealed class TimeChartTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("path.mud-chart-line")));
         Assert.Empty(cut.FindAll("circle.mud-chart-point:not([opacity])"));
     }
+
+    [Fact]
+    public void Tooltip_OnTheSecondOfTwoLikeEvents_NamesThatEvent()
+    {
+        // Both pauses share a colour: the tooltip must still say which one is under the pointer.
+        var points = Enumerable.Range(0, 12).Select(i => new ChartPoint(T0.AddSeconds(5 * i), 1)).ToList();
+        var spec = new ChartSpec("Error rate", "%", [new ChartLine("Candidate", ChartColors.Candidate, points)], null,
+            [new ChartEvent(T0.AddSeconds(10), "‖ paused by ann", ChartEventKind.Paused), new ChartEvent(T0.AddSeconds(40), "‖ paused by bo", ChartEventKind.Paused)]);
+        var cut = Render<TimeChart>(p => p.Add(c => c.Spec, spec).Add(c => c.TestId, "chart"));
+        var paused = ChartColors.EventLine(ChartEventKind.Paused);
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll($"circle.mud-chart-point[opacity][stroke='{paused}']").Count));
+
+        cut.FindAll($"circle.mud-chart-point[opacity][stroke='{paused}']")[2].MouseOver();
+
+        cut.WaitForAssertion(() => Assert.Contains("paused by bo · 09:00:40 UTC", cut.Markup));
+        Assert.DoesNotContain("paused by ann ·", cut.Markup);
+    }
 }

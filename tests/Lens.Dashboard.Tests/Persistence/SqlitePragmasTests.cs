@@ -7,7 +7,7 @@ namespace Lens.Dashboard.Tests.Persistence;
 public sealed class SqlitePragmasTests
 {
     [Fact]
-    public async Task DbContext_EveryConnection_WaitsForABusyDatabaseAndSyncsNormally()
+    public async Task DbContext_Connection_WaitsForABusyDatabaseAndSyncsNormally()
     {
         using var app = new LensAppFactory();
         app.CreateClient();

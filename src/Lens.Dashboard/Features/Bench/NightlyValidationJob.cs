@@ -1,3 +1,4 @@
+using Lens.Dashboard.Hosting;
 using Lens.Dashboard.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,10 +12,15 @@ public sealed class NightlyValidationJob(
     IDbContextFactory<LensDbContext> dbFactory,
     IOptions<NightlyOptions> options,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<NightlyValidationJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        // Quartz waits for running jobs at shutdown without cancelling them: a night's benches stop when the app does
+        // (the night is not marked as run, so it runs again after the restart).
+        using var stopping = lifetime.UntilStopping(cancellationToken);
+        cancellationToken = stopping.Token;
         try
         {
             await validation.RunNightAsync(cancellationToken);

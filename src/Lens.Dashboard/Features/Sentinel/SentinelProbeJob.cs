@@ -1,5 +1,6 @@
 using Lens.Dashboard.Features.Live;
 using Lens.Dashboard.Features.Scheduling;
+using Lens.Dashboard.Hosting;
 using Quartz;
 
 namespace Lens.Dashboard.Features.Sentinel;
@@ -9,12 +10,16 @@ namespace Lens.Dashboard.Features.Sentinel;
 /// now" fires the same job with <see cref="RunNowKey"/>, so a requested round never overlaps a scheduled one.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class SentinelProbeJob(SentinelService sentinel, LensEvents events, TimeProvider clock, ILogger<SentinelProbeJob> logger) : IJob
+public sealed class SentinelProbeJob(SentinelService sentinel, LensEvents events, TimeProvider clock, IHostApplicationLifetime lifetime,
+    ILogger<SentinelProbeJob> logger) : IJob
 {
     public const string RunNowKey = "run-now";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        // Quartz waits for running jobs at shutdown without cancelling them; a round in flight stops when the app does.
+        using var stopping = lifetime.UntilStopping(cancellationToken);
+        cancellationToken = stopping.Token;
         if (!context.MergedJobDataMap.ContainsKey(RunNowKey))
         {
             await sentinel.RunIfDueAsync(cancellationToken);
