@@ -15,7 +15,8 @@ public static class LensCli
     {
         var monitor = new Command("monitor", "Drift detection tools.") { CusumCommand.Create(stdout, stderr) };
         var bench = new Command("bench", "Release quality: evaluate runs against judgments.") { BenchEvalCommand.Create(stdout, stderr) };
-        var root = new RootCommand("lens: the Lens Dashboard command line") { bench, monitor, KillSwitchCommand.Create(stdout, stderr, connect), VersionCommand.Create(stdout, stderr, connect) };
+        var root = new RootCommand("lens: the Lens Dashboard command line") { bench, monitor, KillSwitchCommand.Create(stdout, stderr, connect), VersionCommand.Create(stdout, stderr, connect),
+            TokenCommand.Create(stdout, stderr, connect) };
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Access;
 using Lens.Dashboard.Features.Alerts;
 using Lens.Dashboard.Features.Bench;
 using Lens.Dashboard.Features.Canary;
@@ -23,6 +24,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLensHosting();
 builder.AddLensPersistence();
+builder.AddLensAccess();
 builder.AddLensReleases();
 builder.AddLensBench();
 builder.AddLensSignOff();
@@ -41,10 +43,15 @@ builder.AddLensDemo();
 var app = builder.Build();
 
 await app.MigrateLensDatabaseAsync();
+await app.PrepareLensAccessAsync();
 await app.RestoreLensStateAsync();
 await app.EnsureLensDetectorsAsync();
 
+app.UseLensSecurityHeaders();
 app.UseLensShell();
+app.UseLensAccess();
+app.MapAccountApi();
+app.MapAccessApi();
 app.MapReleasesApi();
 app.MapBenchApi();
 app.MapSignOffApi();
@@ -58,7 +65,7 @@ app.MapIngestApi();
 app.MapCanaryApi();
 app.MapHealthApi();
 app.MapDemoApi();
-app.MapHub<RolloutsHub>("/hubs/rollouts");
+app.MapHub<RolloutsHub>("/hubs/rollouts").RequireAuthorization(LensPolicies.Read);
 app.MapLensPages();
 
 app.Run();

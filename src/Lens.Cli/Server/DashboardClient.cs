@@ -6,16 +6,26 @@ namespace Lens.Cli.Server;
 
 /// <summary>
 /// Talks to the dashboard's HTTP API. The address comes from --server, else LENS_SERVER, else
-/// http://localhost:5080. A refusal comes back as the server's problem detail, field by field.
+/// http://localhost:5080; the credential from LENS_TOKEN (a bearer token). A refusal comes back as the server's
+/// problem detail, field by field.
 /// </summary>
-public sealed class DashboardClient(Uri server, HttpMessageHandler? handler = null) : IDisposable
+public sealed class DashboardClient : IDisposable
 {
     public const string ServerVariable = "LENS_SERVER";
+    public const string TokenVariable = "LENS_TOKEN";
     public const string DefaultServer = "http://localhost:5080";
 
-    private readonly HttpClient _http = handler is null
-        ? new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(15) }
-        : new HttpClient(handler, disposeHandler: false) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(15) };
+    private readonly HttpClient _http;
+
+    /// <param name="token">The bearer secret; null reads <see cref="TokenVariable"/>.</param>
+    public DashboardClient(Uri server, HttpMessageHandler? handler = null, string? token = null)
+    {
+        _http = handler is null
+            ? new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(15) }
+            : new HttpClient(handler, disposeHandler: false) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(15) };
+        token ??= Environment.GetEnvironmentVariable(TokenVariable);
+        if (!string.IsNullOrWhiteSpace(token)) _http.DefaultRequestHeaders.Authorization = new("Bearer", token.Trim());
+    }
 
     public static Uri Resolve(string? option)
     {
@@ -28,6 +38,8 @@ public sealed class DashboardClient(Uri server, HttpMessageHandler? handler = nu
     public Task<JsonNode> GetAsync(string path) => SendAsync(() => _http.GetAsync(path));
 
     public Task<JsonNode> PostAsync(string path, object body) => SendAsync(() => _http.PostAsJsonAsync(path, body));
+
+    public Task<JsonNode> DeleteAsync(string path) => SendAsync(() => _http.DeleteAsync(path));
 
     private async Task<JsonNode> SendAsync(Func<Task<HttpResponseMessage>> send)
     {
@@ -51,7 +63,9 @@ public sealed class DashboardClient(Uri server, HttpMessageHandler? handler = nu
             try { body = text.Length > 0 ? JsonNode.Parse(text) : null; } catch (JsonException) { }
             if (response.IsSuccessStatusCode) return body ?? new JsonObject();
             var detail = (string?)body?["detail"] ?? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
-            throw new CliException($"the dashboard refused ({(int)response.StatusCode}): {detail}");
+            var hint = (int)response.StatusCode == 401 && _http.DefaultRequestHeaders.Authorization is null
+                ? $" Set {TokenVariable} to a token's secret (an admin makes one: lens token create --name N --role R)." : "";
+            throw new CliException($"the dashboard refused ({(int)response.StatusCode}): {detail}{hint}");
         }
     }
 

@@ -38,16 +38,15 @@ public static class KillSwitchCommand
         var name = new Option<string>("--name") { Description = "which switch", Required = true };
         name.AcceptOnlyFromAmong(Names);
         var reason = new Option<string>("--reason") { Description = "why; goes in the audit log", Required = true };
-        var actor = new Option<string?>("--actor") { Description = "who is acting (default: your user name)" };
+        var actor = new Option<string?>("--actor") { Description = "accepted for old scripts; the audit log records the token's identity" };
         var command = new Command(verb, active ? "Activate a kill switch: all traffic to baseline within a second." : "Deactivate a kill switch.") { name, reason, actor, server };
         command.SetAction(parse => CliRun.Guard(stderr, $"lens killswitch {verb}", async () =>
         {
             var why = parse.GetValue(reason);
             if (string.IsNullOrWhiteSpace(why)) throw new CliException("--reason must say why.");
             using var client = connect(DashboardClient.Resolve(parse.GetValue(server)));
-            var who = parse.GetValue(actor) is { Length: > 0 } a ? a : Environment.UserName;
-            JsonNode result = await client.PostAsync("/api/killswitch", new { name = parse.GetValue(name), active, actor = who, reason = why });
-            stdout.WriteLine($"{(string?)result["name"]} is now {((bool?)result["active"] == true ? "ACTIVE: every flag serves baseline" : "off")} ({who}: {why})");
+            JsonNode result = await client.PostAsync("/api/killswitch", new { name = parse.GetValue(name), active, actor = parse.GetValue(actor), reason = why });
+            stdout.WriteLine($"{(string?)result["name"]} is now {((bool?)result["active"] == true ? "ACTIVE: every flag serves baseline" : "off")} ({(string?)result["actor"]}: {why})");
         }));
         return command;
     }

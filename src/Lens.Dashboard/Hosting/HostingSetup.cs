@@ -12,6 +12,14 @@ public static class HostingSetup
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<SelfAddress>();
+        // The server's name and version tell an attacker what to try; nobody else needs them.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         return builder;
+    }
+
+    public static WebApplication UseLensSecurityHeaders(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        return app;
     }
 }

@@ -11,6 +11,8 @@ public static class LensProblems
 
     public static ProblemHttpResult For(LensRequestException ex) => Field(ex.Field, ex.Message, ex.Status);
 
+    public static ProblemHttpResult For(LensValidationException ex) => Fields(ex.Errors);
+
     public static ProblemHttpResult Field(string field, string message, int status = StatusCodes.Status400BadRequest) =>
         Fields(new Dictionary<string, string[]> { [field] = [message] }, message, status);
 
@@ -31,6 +33,8 @@ public static class LensProblems
     private static string TitleFor(int status) => status switch
     {
         400 => "The request is not valid.",
+        401 => "Sign in first.",
+        403 => "Not allowed.",
         404 => "Not found.",
         409 => "The request conflicts with the current state.",
         413 => "The request is too large.",

@@ -7,13 +7,15 @@ using Lens.Core.Monitoring;
 using Lens.Core.Releases;
 using Lens.Core.Rollouts;
 using Lens.Core.Sentinel;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Lens.Dashboard.Persistence;
 
-public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : DbContext(options)
+public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<Release> Releases => Set<Release>();
     public DbSet<Rollout> Rollouts => Set<Rollout>();
@@ -29,6 +31,7 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : DbC
     public DbSet<ProbeRun> ProbeRuns => Set<ProbeRun>();
     public DbSet<BenchRun> BenchRuns => Set<BenchRun>();
     public DbSet<ScheduleMark> ScheduleMarks => Set<ScheduleMark>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -39,6 +42,20 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : DbC
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
+
+        model.Entity<ApiToken>(e =>
+        {
+            e.HasKey(t => t.Id);
+            // A name is unique among live tokens; a revoked token keeps its name in the record.
+            e.HasIndex(t => t.Name).IsUnique().HasFilter("\"RevokedAt\" IS NULL");
+            e.HasIndex(t => t.Sha256).IsUnique();
+            e.Property(t => t.Name).HasMaxLength(64).IsRequired();
+            e.Property(t => t.Role).HasMaxLength(16).IsRequired();
+            e.Property(t => t.Sha256).HasMaxLength(64).IsRequired();
+            e.Ignore(t => t.IsActive);
+        });
+
         model.Entity<Release>(e =>
         {
             e.HasKey(r => r.Id);

@@ -19,15 +19,13 @@ public static class ShellSetup
             o.SnackbarConfiguration.VisibleStateDuration = 6000;
             o.SnackbarConfiguration.ShowCloseIcon = true;
         });
-        builder.Services.AddScoped<OperatorIdentity>();
         return builder;
     }
 
     public static WebApplication UseLensShell(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         return app;
     }
 

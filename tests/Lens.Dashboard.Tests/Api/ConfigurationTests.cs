@@ -18,6 +18,9 @@ public sealed class ConfigurationTests
     [InlineData("Bench:Gates:MaxTailRatio", "0.5")]
     [InlineData("Bench:CandidateEndpoint", "http://search.internal/api?q={query}")]
     [InlineData("SignOff:RequiredNights", "0")]
+    [InlineData("Auth:Tokens:ci:Sha256", "not-a-hash")]
+    [InlineData("Auth:Tokens:ci:Role", "superuser")]
+    [InlineData("Auth:SessionLifetime", "00:00:00")]
     public void Start_WithBadSetting_StopsWithAMessageNamingTheKey(string key, string value)
     {
         using var installation = new LensAppFactory();

@@ -25,6 +25,7 @@ public sealed class RolloutsHubTests : IDisposable
             .WithUrl(new Uri(_app.Server.BaseAddress, "hubs/rollouts"), o =>
             {
                 o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler();
+                o.AccessTokenProvider = () => Task.FromResult<string?>(LensAppFactory.AdminSecret);
                 o.Transports = HttpTransportType.LongPolling;
             })
             .Build();

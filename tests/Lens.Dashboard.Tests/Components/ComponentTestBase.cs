@@ -1,4 +1,6 @@
 using Bunit;
+using Bunit.TestDoubles;
+using Lens.Dashboard.Features.Access;
 using Lens.Dashboard.Features.Flags;
 using Lens.Dashboard.Features.Live;
 using Lens.Dashboard.Features.Metrics;
@@ -25,7 +27,8 @@ public abstract class ComponentTestBase : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton<TimeProvider>(App.Clock);
-        Services.AddScoped<OperatorIdentity>();
+        Authorization = AddAuthorization();
+        SignInAs(DefaultUser, LensRoles.Lead, LensRoles.OnCall);
         foreach (var type in SharedSingletons) Services.AddSingleton(type, App.Services.GetRequiredService(type));
         // MudBlazor's time series draws its lines only after measuring its axis labels in the browser.
         JSInterop.Setup<MudBlazor.Interop.ElementSize>("mudGetSvgBBox", _ => true).SetResult(new MudBlazor.Interop.ElementSize { Width = 28, Height = 14 });
@@ -40,6 +43,19 @@ public abstract class ComponentTestBase : BunitContext
         typeof(Microsoft.Extensions.Options.IOptions<Lens.Dashboard.Features.Wall.WallOptions>),
     ];
 
+    /// <summary>Who the component tests act as unless they sign in as someone else: a lead who is also on call.</summary>
+    protected const string DefaultUser = "ann";
+
+    protected BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>Signs the page's viewer in with these roles; the policies they hold follow from <see cref="LensPolicies"/>.</summary>
+    protected void SignInAs(string name, params string[] roles)
+    {
+        Authorization.SetAuthorized(name);
+        Authorization.SetRoles(roles);
+        Authorization.SetPolicies([.. LensPolicies.Roles.Where(p => LensPolicies.Admits(p.Key, roles)).Select(p => p.Key)]);
+    }
+
     protected LensAppFactory App { get; }
     protected HttpClient Client { get; }
 
@@ -50,11 +66,11 @@ public abstract class ComponentTestBase : BunitContext
         return (Render<MudDialogProvider>(), Render<MudSnackbarProvider>());
     }
 
-    /// <summary>Fills the who-and-why dialog an action opened, and confirms or cancels it.</summary>
+    /// <summary>Checks the dialog names the signed-in actor, gives the reason, and confirms or cancels.</summary>
     protected static void Answer(IRenderedComponent<MudDialogProvider> dialogs, string actor, string reason, bool confirm = true)
     {
         dialogs.WaitForElement("[data-testid=confirm-dialog]");
-        dialogs.Find("input[data-testid=confirm-actor]").Input(actor);
+        Assert.Equal(actor, dialogs.Find("[data-testid=confirm-actor]").TextContent);
         dialogs.Find("textarea[data-testid=confirm-reason]").Input(reason);
         dialogs.Find(confirm ? "[data-testid=confirm-ok]" : "[data-testid=confirm-cancel]").Click();
     }

@@ -7,6 +7,14 @@ namespace Lens.Dashboard.Tests.Infrastructure;
 
 public static class HttpTestExtensions
 {
+    /// <summary>A client with no credentials, from any factory (a derived one from WithWebHostBuilder included).</summary>
+    public static HttpClient CreateAnonymousClient(this Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
     public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

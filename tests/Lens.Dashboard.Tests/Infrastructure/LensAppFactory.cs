@@ -25,6 +25,12 @@ public sealed class LensAppFactory : WebApplicationFactory<Program>
         AnalysisInterval = analysisInterval ?? TimeSpan.FromHours(1);
     }
 
+    /// <summary>The admin token every test client carries unless it asks to be anonymous or someone else.</summary>
+    public const string AdminSecret = "lens-test-admin-secret";
+
+    /// <summary>Tokens declared in configuration for the tests, one per role: <c>{role}</c> named, secret <c>lens-test-{role}</c>.</summary>
+    public static string SecretFor(string role) => role == "admin" ? AdminSecret : $"lens-test-{role}";
+
     public string Folder { get; }
     public string DatabasePath => Path.Combine(Folder, "lens.db");
     public FakeTimeProvider Clock { get; }
@@ -37,11 +43,39 @@ public sealed class LensAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Analysis:Interval", AnalysisInterval.ToString());
         builder.UseSetting("Bench:ResultsFolder", Path.Combine(Folder, "bench"));
+        foreach (var role in Lens.Dashboard.Features.Access.LensRoles.Tokens)
+        {
+            builder.UseSetting($"Auth:Tokens:test-{role}:Role", role);
+            builder.UseSetting($"Auth:Tokens:test-{role}:Sha256", Lens.Dashboard.Features.Access.TokenSecrets.Hash(SecretFor(role)));
+        }
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Clients act as the configured admin token (<c>token:test-admin</c>) unless made otherwise.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminSecret);
+    }
+
+    /// <summary>A client with no credentials at all.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    /// <summary>A client holding the configured token of one role.</summary>
+    public HttpClient CreateClientAs(string role)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SecretFor(role));
+        return client;
+    }
 
     protected override void Dispose(bool disposing)
     {

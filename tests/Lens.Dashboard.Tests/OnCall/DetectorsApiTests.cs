@@ -33,7 +33,8 @@ public sealed class DetectorsApiTests() : AppTestBase
         Assert.Equal(1, await App.Get<AlertCheckJob>().RunAsync());
         Assert.Equal("Critical", (string?)(await (await Client.GetAsync($"/api/alerts/{alert["id"]}")).JsonAsync())["severity"]);
 
-        var reset = await Client.PostJsonAsync("/api/detectors/recall_at_50/reset", new { actor = "kim", reason = "new judgments, re-baselined by hand" });
+        using var kim = await SignedInClient.CreateAsync(App, "kim", ["oncall"]);
+        var reset = await kim.PostJsonAsync("/api/detectors/recall_at_50/reset", new { reason = "new judgments, re-baselined by hand" });
         reset.EnsureSuccessStatusCode();
         Assert.Null((await reset.JsonAsync())["alarmSince"]);
         Assert.Equal("Resolved", (string?)(await (await Client.GetAsync($"/api/alerts/{alert["id"]}")).JsonAsync())["state"]);

@@ -14,18 +14,20 @@ public sealed class KillSwitchCliTests : AppTestBase
         await Client.CreateRolloutAsync(Requests.Rollout());
         await using var stream = await SseReader.OpenAsync(Client, "/api/flags/stream");
 
-        var (exit, output, error) = Lens("killswitch", "activate", "--name", "search_system_failure", "--reason", "timeouts in every region", "--actor", "pat");
+        // --actor is still accepted from old scripts; what is recorded is the token's identity (LENS_TOKEN).
+        var (exit, output, error) = InProcessCli.RunAs(App, LensAppFactory.SecretFor("oncall"),
+            "killswitch", "activate", "--name", "search_system_failure", "--reason", "timeouts in every region", "--actor", "pat");
 
         Assert.True(exit == 0, error);
         Assert.Contains("search_system_failure is now ACTIVE", output);
         var flag = await stream.NextAsync(f => (bool?)f["killSwitch"] == true, TimeSpan.FromSeconds(1));
         Assert.Equal(0m, (decimal?)flag["percent"]);
         var alert = Assert.Single((await (await Client.GetAsync("/api/alerts?state=open&severity=critical")).JsonAsync()).AsArray())!;
-        Assert.Contains("pat: timeouts in every region", (string?)alert["detail"]);
+        Assert.Contains("token:test-oncall: timeouts in every region", (string?)alert["detail"]);
 
         var list = Lens("killswitch", "list");
         Assert.Equal(0, list.Exit);
-        Assert.Matches(@"search_system_failure\s+ACTIVE\s+pat: timeouts in every region", list.Out);
+        Assert.Matches(@"search_system_failure\s+ACTIVE\s+token:test-oncall: timeouts in every region", list.Out);
         Assert.Matches(@"manual_emergency\s+off", list.Out);
 
         Assert.Equal(0, Lens("killswitch", "deactivate", "--name", "search_system_failure", "--reason", "recovered", "--actor", "pat").Exit);

@@ -55,8 +55,9 @@ public sealed class WebhookDeliveryTests : IDisposable
         {
             var client = before.CreateClient();
             var first = await RaiseAsync(client, "CRITICAL", "Index shards unreachable");
-            (await client.PostJsonAsync("/api/killswitch", new { name = "manual_emergency", active = true, actor = "dana", reason = "bad deploy" })).EnsureSuccessStatusCode();
-            (await client.PostJsonAsync($"/api/alerts/{first}/acknowledge", new { actor = "dana", reason = "looking" })).EnsureSuccessStatusCode();
+            using var dana = await SignedInClient.CreateAsync(before, "dana", ["oncall"]);
+            (await dana.PostJsonAsync("/api/killswitch", new { name = "manual_emergency", active = true, reason = "bad deploy" })).EnsureSuccessStatusCode();
+            (await dana.PostJsonAsync($"/api/alerts/{first}/acknowledge", new { reason = "looking" })).EnsureSuccessStatusCode();
             // Down: every event is tried once and fails. Each pass stops at the endpoint's first failure (order holds), so
             // the later events wait for the next poll; a second of fake time is well inside the 2 s backoff.
             await HttpTestExtensions.AdvanceUntilAsync(clock, PollInterval, TimeSpan.FromSeconds(1), () => OutboxAsync(before),

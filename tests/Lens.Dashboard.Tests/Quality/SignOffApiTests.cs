@@ -10,13 +10,13 @@ public sealed class SignOffApiTests : AppTestBase
     public async Task Decide_MissingFields_400NamesEachField()
     {
         await Client.CreateReleaseAsync();
+        using var sam = await SignedInClient.CreateAsync(App, "sam", ["manager"], ["sre"]);
 
-        var response = await Client.PostJsonAsync("/api/releases/2.4.0/decisions", new { role = "marketing" });
+        var response = await sam.PostJsonAsync("/api/releases/2.4.0/decisions", new { role = "marketing" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.JsonAsync())["errors"]!;
         Assert.Contains("engineering-lead, product, sre", (string)errors["role"]![0]!);
-        Assert.NotNull(errors["actor"]);
         Assert.NotNull(errors["approved"]);
         Assert.NotNull(errors["reason"]);
         Assert.Empty((await (await Client.GetAsync("/api/releases/2.4.0/signoff")).JsonAsync())["decisions"]!.AsArray());
@@ -26,10 +26,12 @@ public sealed class SignOffApiTests : AppTestBase
     public async Task Decide_Rejection_VerdictIsRejectedAndPromotionSaysWhy()
     {
         await Client.CreateReleaseAsync();
+        using var sam = await SignedInClient.CreateAsync(App, "sam", ["manager"], ["sre"]);
 
-        var state = await (await Client.PostJsonAsync("/api/releases/2.4.0/decisions",
-            new { role = "sre", actor = "sam", approved = false, reason = "p99 regression" })).JsonAsync();
-        var promote = await Client.PostJsonAsync("/api/releases/2.4.0/promote", new { actor = "dana" });
+        // A typed actor is still accepted, but the decision is recorded as the signed-in person.
+        var state = await (await sam.PostJsonAsync("/api/releases/2.4.0/decisions",
+            new { role = "sre", actor = "somebody-else", approved = false, reason = "p99 regression" })).JsonAsync();
+        var promote = await sam.PostJsonAsync("/api/releases/2.4.0/promote", new { actor = "dana" });
 
         Assert.Equal("rejected", (string?)state["verdict"]);
         Assert.Equal(HttpStatusCode.Conflict, promote.StatusCode);
@@ -76,5 +78,33 @@ public sealed class SignOffApiTests : AppTestBase
         var response = await Client.GetAsync("/api/releases/9.9.9/signoff");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.NotNull((await response.JsonAsync())["errors"]!["version"]);
+    }
+
+    [Fact]
+    public async Task Decide_ManagerWithoutThatSignOffRole_Is403AndNothingRecorded()
+    {
+        await Client.CreateReleaseAsync();
+        using var pat = await SignedInClient.CreateAsync(App, "pat", ["manager"], ["product"]);
+
+        var forSre = await pat.PostJsonAsync("/api/releases/2.4.0/decisions", new { role = "sre", approved = true, reason = "looks fine" });
+        var forProduct = await pat.PostJsonAsync("/api/releases/2.4.0/decisions", new { role = "product", approved = true, reason = "looks fine" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, forSre.StatusCode);
+        Assert.Contains("does not hold the sign-off role 'sre'", (string)(await forSre.JsonAsync())["errors"]!["role"]![0]!);
+        Assert.Equal(HttpStatusCode.OK, forProduct.StatusCode);
+        var decisions = (await (await Client.GetAsync("/api/releases/2.4.0/signoff")).JsonAsync())["decisions"]!.AsArray();
+        var only = Assert.Single(decisions);
+        Assert.Equal(("product", "pat"), ((string)only!["role"]!, (string)only["actor"]!));
+    }
+
+    [Fact]
+    public async Task Decide_AdminToken_Is403BecauseItHoldsNoSignOffRole()
+    {
+        await Client.CreateReleaseAsync();
+
+        var response = await Client.PostJsonAsync("/api/releases/2.4.0/decisions", new { role = "sre", approved = true, reason = "admin override" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty((await (await Client.GetAsync("/api/releases/2.4.0/signoff")).JsonAsync())["decisions"]!.AsArray());
     }
 }

@@ -14,6 +14,9 @@ public sealed class DashboardProcess : IAsyncDisposable
     private Process? _process;
     private readonly List<string> _log = [];
 
+    /// <summary>The secret of the admin token every test dashboard declares in configuration (Auth:Tokens:e2e).</summary>
+    public const string AdminSecret = "lens-e2e-admin-secret";
+
     public DashboardProcess(Dictionary<string, string>? settings = null)
     {
         Folder = Directory.CreateTempSubdirectory("lens-e2e-").FullName;
@@ -27,6 +30,8 @@ public sealed class DashboardProcess : IAsyncDisposable
             ["Demo__Enabled"] = "false",
             ["Wall__StaleAfter"] = "00:00:08",
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Auth__Tokens__e2e__Role"] = "admin",
+            ["Auth__Tokens__e2e__Sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(AdminSecret))),
         };
         foreach (var (key, value) in settings ?? []) _settings[key] = value;
     }
@@ -71,6 +76,19 @@ public sealed class DashboardProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await WaitHealthyAsync(TimeSpan.FromSeconds(30));
+        await EnsureUsersAsync();
+    }
+
+    /// <summary>Creates the test people through the admin API; after a restart they are already there.</summary>
+    private async Task EnsureUsersAsync()
+    {
+        using var api = new DashboardApi(BaseAddress);
+        foreach (var user in DashboardUsers.All)
+        {
+            var status = await api.TryPostAsync("/api/users", new { userName = user.Name, password = E2eUser.Password, roles = user.Roles, signOffRoles = user.SignOffRoles });
+            if (status is not (HttpStatusCode.Created or HttpStatusCode.Conflict))
+                throw new InvalidOperationException($"Could not create test user {user.Name}: {status}\n{Log}");
+        }
     }
 
     /// <summary>Ends the process the hard way: no shutdown hooks, no flushing, as a crash or OOM kill would.</summary>

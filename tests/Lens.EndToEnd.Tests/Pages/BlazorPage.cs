@@ -32,12 +32,12 @@ public abstract class BlazorPage(IPage page)
         })
         """);
 
-    /// <summary>Fills the who-and-why dialog every action opens, and confirms it.</summary>
+    /// <summary>Checks the dialog every action opens names the signed-in actor, gives the reason, and confirms.</summary>
     public async Task ConfirmAsync(string actor, string reason)
     {
         var dialog = Page.GetByTestId("confirm-dialog");
         await dialog.WaitForAsync();
-        await dialog.GetByTestId("confirm-actor").FillAsync(actor);
+        await Assertions.Expect(dialog.GetByTestId("confirm-actor")).ToHaveTextAsync(actor);
         await dialog.GetByTestId("confirm-reason").FillAsync(reason);
         await dialog.GetByTestId("confirm-ok").ClickAsync();
         await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });

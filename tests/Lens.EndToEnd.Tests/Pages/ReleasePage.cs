@@ -37,5 +37,5 @@ public sealed class ReleasePage(IPage page) : BlazorPage(page)
         return (download.SuggestedFilename, await File.ReadAllTextAsync(path!));
     }
 
-    private ILocator Role(string role) => Page.Locator($"[data-testid=signoff-role][data-role='{role}']");
+    public ILocator Role(string role) => Page.Locator($"[data-testid=signoff-role][data-role='{role}']");
 }

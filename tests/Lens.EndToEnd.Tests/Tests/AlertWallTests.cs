@@ -45,14 +45,15 @@ public sealed class AlertWallTests : DashboardBrowserTest
         await alerts.OpenAsync();
         await Expect(alerts.State("Recall drifting down")).ToHaveTextAsync("RAISED");
 
-        await alerts.AcknowledgeAsync("Recall drifting down", "rui", "judgments changed, checking the bench");
+        var lee = DashboardUsers.Lead.Name;
+        await alerts.AcknowledgeAsync("Recall drifting down", lee, "judgments changed, checking the bench");
 
         await Expect(alerts.State("Recall drifting down")).ToHaveTextAsync("ACKNOWLEDGED");
-        await Expect(alerts.Row("Recall drifting down").GetByTestId("alert-ack")).ToContainTextAsync("rui");
+        await Expect(alerts.Row("Recall drifting down").GetByTestId("alert-ack")).ToContainTextAsync(lee);
         await Expect(alerts.Row("Recall drifting down").GetByTestId("alert-acknowledge")).ToHaveCountAsync(0);
-        await Expect(wall.Alert("Recall drifting down")).ToContainTextAsync("ACK rui", new() { Timeout = 1000 });
+        await Expect(wall.Alert("Recall drifting down")).ToContainTextAsync($"ACK {lee}", new() { Timeout = 1000 });
         var stored = await Api.GetAsync($"/api/alerts/{raised["id"]}");
-        Assert.Equal(("Acknowledged", "rui", "judgments changed, checking the bench"),
+        Assert.Equal(("Acknowledged", lee, "judgments changed, checking the bench"),
             ((string?)stored["state"], (string?)stored["acknowledgedBy"], (string?)stored["acknowledgeReason"]));
         await Screenshots.SaveAsync(alerts.Page, "alerts-acknowledged");
     }

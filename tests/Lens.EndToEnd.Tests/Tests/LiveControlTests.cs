@@ -23,7 +23,7 @@ public sealed class LiveControlTests : DashboardBrowserTest
         await lead.Action("pause").ClickAsync();
         var dialog = lead.Page.GetByTestId("confirm-dialog");
         await Expect(dialog.GetByTestId("confirm-ok")).ToBeDisabledAsync();
-        await dialog.GetByTestId("confirm-actor").FillAsync("dana");
+        await Expect(dialog.GetByTestId("confirm-actor")).ToHaveTextAsync(DashboardUsers.Lead.Name);
         await dialog.GetByTestId("confirm-reason").FillAsync("latency dashboards look odd");
         var clicked = Stopwatch.StartNew();
         await dialog.GetByTestId("confirm-ok").ClickAsync();
@@ -41,7 +41,7 @@ public sealed class LiveControlTests : DashboardBrowserTest
         await Screenshots.SaveAsync(watcher.Page, "rollout-paused-seen-by-second-browser");
 
         var audit = (await Api.GetAsync($"/api/rollouts/{id}/audit")).AsArray();
-        Assert.Equal("dana", (string?)audit.Last()!["actor"]);
+        Assert.Equal(DashboardUsers.Lead.Name, (string?)audit.Last()!["actor"]);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class LiveControlTests : DashboardBrowserTest
         await Expect(wall.KillSwitch).ToHaveTextAsync("Kill switch off");
 
         await overview.Page.GetByTestId("killswitch-toggle-manual_emergency").ClickAsync();
-        await overview.ConfirmAsync("sam", "search returns garbage");
+        await overview.ConfirmAsync(DashboardUsers.Lead.Name, "search returns garbage");
 
         await Expect(overview.Page.GetByTestId("killswitch-manual_emergency")).ToHaveAttributeAsync("data-active", "true");
         await Expect(overview.Page.GetByTestId("killswitch-badge")).ToContainTextAsync("KILL SWITCH ON");
@@ -99,7 +99,6 @@ public sealed class LiveControlTests : DashboardBrowserTest
         await page.GetByTestId("start-release").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "4.0.0" }).ClickAsync();
         await page.GetByTestId("start-flag").FillAsync("new-ranker");
-        await page.GetByTestId("start-actor").FillAsync("lee");
         await Screenshots.SaveAsync(page, "releases");
         await page.GetByTestId("start-submit").ClickAsync();
         await page.WaitForURLAsync("**/rollouts/**");

@@ -68,23 +68,25 @@ public sealed class ReleaseQualityTests() : DashboardBrowserTest(ReleaseQualityS
             await Expect(page.NightTiles.First).ToContainTextAsync("PASS");
             await Expect(page.Missing).Not.ToContainTextAsync("passing nights");
 
-            await page.DecideAsync("engineering-lead", true, "erin", "bench and nights are clean");
-            await page.DecideAsync("product", false, "pia", "wait for the docs");
+            // The signed-in lead holds all three sign-off roles; each decision is recorded under that name.
+            var lee = DashboardUsers.Lead.Name;
+            await page.DecideAsync("engineering-lead", true, lee, "bench and nights are clean");
+            await page.DecideAsync("product", false, lee, "wait for the docs");
             await Expect(page.SignOffVerdict).ToHaveTextAsync("REJECTED");
-            await Expect(page.Missing).ToContainTextAsync("product rejected it (pia: wait for the docs)");
-            await page.DecideAsync("product", true, "pia", "docs are out");
-            await page.DecideAsync("sre", true, "sam", "dashboards and alerts ready");
+            await Expect(page.Missing).ToContainTextAsync($"product rejected it ({lee}: wait for the docs)");
+            await page.DecideAsync("product", true, lee, "docs are out");
+            await page.DecideAsync("sre", true, lee, "dashboards and alerts ready");
 
             await Expect(page.SignOffVerdict).ToHaveTextAsync("READY FOR GA");
-            await Expect(page.Decision("sre")).ToContainTextAsync("approved by sam");
+            await Expect(page.Decision("sre")).ToContainTextAsync($"approved by {lee}");
             await Expect(page.Promote).ToBeEnabledAsync();
             await Screenshots.SaveAsync(page.Page, "release-signoff-ready");
 
             await page.Promote.ClickAsync();
-            await page.ConfirmAsync("dana", "three owners signed off");
+            await page.ConfirmAsync(DashboardUsers.Lead.Name, "three owners signed off");
 
             await Expect(page.Status).ToHaveTextAsync("GENERALLY AVAILABLE");
-            await Expect(page.Promoted).ToContainTextAsync("Promoted to GA by dana");
+            await Expect(page.Promoted).ToContainTextAsync($"Promoted to GA by {DashboardUsers.Lead.Name}");
             Assert.Equal("ga", (string?)(await Api.GetAsync($"/api/releases/{Version}"))["status"]);
         });
     }
@@ -96,7 +98,8 @@ public sealed class ReleaseQualityTests() : DashboardBrowserTest(ReleaseQualityS
         await Api.PostAsync($"/api/releases/{Version}/bench/live", new { actor = "ci" });
         await Api.WaitForAsync($"/api/releases/{Version}/bench", runs => runs.AsArray().Any(r => (string?)r!["status"] == "completed"), TimeSpan.FromSeconds(20), "the final bench");
         await Api.PostAsync("/api/nightly/run", new { });
-        await Api.PostAsync($"/api/releases/{Version}/decisions", new { role = "sre", actor = "sam", approved = true, reason = "alerts ready" });
+        using (var lead = await DashboardApi.SignedInAsync(App.BaseAddress, DashboardUsers.Lead))
+            await lead.PostAsync($"/api/releases/{Version}/decisions", new { role = "sre", approved = true, reason = "alerts ready" });
 
         var report = new SignOffReportPage(await Browser.NewPageAsync(App.BaseAddress));
         await Screenshots.OnFailureAsync(report.Page, "report-print", async () =>

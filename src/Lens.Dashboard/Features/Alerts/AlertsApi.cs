@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Access;
 using Lens.Core.Alerts;
 using Lens.Dashboard.Features.Scheduling;
 using Lens.Dashboard.Features.Alerts.Webhooks;
@@ -26,15 +27,15 @@ public static class AlertsApi
 
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/alerts").WithTags("Alerts");
+        var group = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(LensPolicies.Read);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/", RaiseAsync);
-        group.MapPost("/acknowledge", AcknowledgeManyAsync);
+        group.MapPost("/", RaiseAsync).RequireAuthorization(LensPolicies.OnCall);
+        group.MapPost("/acknowledge", AcknowledgeManyAsync).RequireAuthorization(LensPolicies.OnCall);
         group.MapPost("/{id:guid}/acknowledge", (Guid id, HttpRequest request, AlertService alerts, CancellationToken ct) =>
-            ActAsync(id, request, (actor, reason) => alerts.AcknowledgeAsync(id, actor, reason, ct), ct));
+            ActAsync(id, request, (actor, reason) => alerts.AcknowledgeAsync(id, actor, reason, ct), ct)).RequireAuthorization(LensPolicies.OnCall);
         group.MapPost("/{id:guid}/resolve", (Guid id, HttpRequest request, AlertService alerts, CancellationToken ct) =>
-            ActAsync(id, request, (actor, reason) => alerts.ResolveAsync(id, actor, reason, ct), ct));
+            ActAsync(id, request, (actor, reason) => alerts.ResolveAsync(id, actor, reason, ct), ct)).RequireAuthorization(LensPolicies.OnCall);
         return app;
     }
 
@@ -78,11 +79,10 @@ public static class AlertsApi
         if (!Enum.TryParse<AlertSeverity>(body!.Severity, ignoreCase: true, out var severity) || !Enum.IsDefined(severity))
             errors["severity"] = ["Say how severe it is: INFO, WARN, HIGH or CRITICAL."];
         if (string.IsNullOrWhiteSpace(body.Title)) errors["title"] = ["An alert needs a title people can read on the wall."];
-        if (string.IsNullOrWhiteSpace(body.Actor)) errors["actor"] = ["Say who is raising it."];
         if (errors.Count > 0) return LensProblems.Fields(errors);
         var key = string.IsNullOrWhiteSpace(body.Key) ? $"manual:{body.Title!.Trim().ToLowerInvariant()}" : body.Key.Trim();
         var alert = await alerts.RaiseAsync(new AlertSignal(key, severity, AlertSource.Manual, body.Title!.Trim(),
-            $"{(string.IsNullOrWhiteSpace(body.Detail) ? "" : body.Detail.Trim() + " ")}Raised by {body.Actor!.Trim()}.", body.Release), ct);
+            $"{(string.IsNullOrWhiteSpace(body.Detail) ? "" : body.Detail.Trim() + " ")}Raised by {request.Actor()}.", body.Release), ct);
         return TypedResults.Created($"/api/alerts/{alert.Id}", alert);
     }
 
@@ -94,12 +94,11 @@ public static class AlertsApi
         var errors = new Dictionary<string, string[]>();
         if (body!.Ids is not { Count: > 0 } ids) errors["ids"] = ["List the ids of the alerts to acknowledge."];
         else if (ids.Count > 1000) errors["ids"] = ["At most 1000 alerts at a time."];
-        if (string.IsNullOrWhiteSpace(body.Actor)) errors["actor"] = ["Say who is acting."];
         if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["Say why; it is recorded on every alert."];
         if (errors.Count > 0) return LensProblems.Fields(errors);
         try
         {
-            return TypedResults.Ok(await alerts.AcknowledgeManyAsync(body.Ids!.Distinct().ToList(), body.Actor!, body.Reason!, ct));
+            return TypedResults.Ok(await alerts.AcknowledgeManyAsync(body.Ids!.Distinct().ToList(), request.Actor(), body.Reason!, ct));
         }
         catch (KeyNotFoundException ex)
         {
@@ -112,12 +111,11 @@ public static class AlertsApi
         var (body, problem) = await JsonBody.ReadAsync<AlertActionRequest>(request, ct);
         if (problem is not null) return problem;
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body!.Actor)) errors["actor"] = ["Say who is acting."];
-        if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["Say why; it is recorded on the alert."];
+        if (string.IsNullOrWhiteSpace(body!.Reason)) errors["reason"] = ["Say why; it is recorded on the alert."];
         if (errors.Count > 0) return LensProblems.Fields(errors);
         try
         {
-            return TypedResults.Ok(await act(body.Actor!, body.Reason!));
+            return TypedResults.Ok(await act(request.Actor(), body!.Reason!));
         }
         catch (KeyNotFoundException ex)
         {

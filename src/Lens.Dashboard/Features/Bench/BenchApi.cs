@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Access;
 using Lens.Core.Bench;
 using Lens.Dashboard.Features.Scheduling;
 using Lens.Dashboard.Http;
@@ -14,7 +15,7 @@ public static class BenchApi
     {
         builder.Services.AddOptions<BenchOptions>().BindConfiguration(BenchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<NightlyOptions>().BindConfiguration(NightlyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddHttpClient(LiveBenchClient.HttpClientName);
+        builder.Services.AddHttpClient(LiveBenchClient.HttpClientName).AddHttpMessageHandler<SelfCallCredentials>();
         builder.Services.AddSingleton<LiveBenchClient>();
         builder.Services.AddSingleton<BenchRunner>();
         builder.Services.AddSingleton<BenchQueue>();
@@ -28,9 +29,9 @@ public static class BenchApi
 
     public static IEndpointRouteBuilder MapBenchApi(this IEndpointRouteBuilder app)
     {
-        var releases = app.MapGroup("/api/releases/{version}").WithTags("Bench");
-        releases.MapPost("/bench", RunFilesAsync);
-        releases.MapPost("/bench/live", StartLiveAsync);
+        var releases = app.MapGroup("/api/releases/{version}").WithTags("Bench").RequireAuthorization(LensPolicies.Read);
+        releases.MapPost("/bench", RunFilesAsync).RequireAuthorization(LensPolicies.Lead);
+        releases.MapPost("/bench/live", StartLiveAsync).RequireAuthorization(LensPolicies.Lead);
         releases.MapGet("/bench", ListAsync);
         releases.MapGet("/nights", async (string version, NightlyValidation nightly, CancellationToken ct) =>
         {
@@ -38,7 +39,7 @@ public static class BenchApi
             return TypedResults.Ok(new { version, passingStreak = NightlyValidation.PassingStreak(nights), nights });
         });
 
-        var bench = app.MapGroup("/api/bench").WithTags("Bench");
+        var bench = app.MapGroup("/api/bench").WithTags("Bench").RequireAuthorization(LensPolicies.Read);
         bench.MapGet("/{id:guid}", async Task<Results<Ok<BenchRunView>, ProblemHttpResult>> (Guid id, IDbContextFactory<LensDbContext> dbFactory, CancellationToken ct) =>
             await FindAsync(id, dbFactory, ct) is { } run ? TypedResults.Ok(BenchRunView.From(run)) : NoRun(id));
         bench.MapGet("/{id:guid}/{file}", DownloadAsync);
@@ -54,7 +55,7 @@ public static class BenchApi
             {
                 return LensProblems.Field(ex.Field, ex.Message, ex.Status);
             }
-        }).WithTags("Bench");
+        }).WithTags("Bench").RequireAuthorization(LensPolicies.Lead);
         return app;
     }
 
@@ -65,7 +66,7 @@ public static class BenchApi
         if (problem is not null) return problem;
         try
         {
-            var run = await runner.RunFilesAsync(version, body!.Qrels ?? "", body.Baseline ?? "", body.Candidate ?? "", Actor(body.Actor), ct);
+            var run = await runner.RunFilesAsync(version, body!.Qrels ?? "", body.Baseline ?? "", body.Candidate ?? "", request.Actor(), ct);
             return TypedResults.Created($"/api/bench/{run.Id}", BenchRunView.From(run));
         }
         catch (BenchRequestException ex)
@@ -85,7 +86,7 @@ public static class BenchApi
         }
         try
         {
-            var run = await launcher.StartAsync(version, Actor(body?.Actor), ct);
+            var run = await launcher.StartAsync(version, request.Actor(), ct);
             return TypedResults.Accepted($"/api/bench/{run.Id}", BenchRunView.From(run));
         }
         catch (BenchRequestException ex)
@@ -127,5 +128,4 @@ public static class BenchApi
 
     private static ProblemHttpResult NoRun(Guid id) => LensProblems.Field("id", $"There is no bench run {id}.", StatusCodes.Status404NotFound);
 
-    private static string Actor(string? actor) => string.IsNullOrWhiteSpace(actor) ? "api" : actor.Trim();
 }

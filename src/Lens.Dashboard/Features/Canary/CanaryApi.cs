@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Access;
 using Lens.Core.Rollouts;
 using Lens.Dashboard.Features.Flags;
 using Lens.Dashboard.Features.Metrics;
@@ -17,9 +18,9 @@ public static class CanaryApi
     public static IEndpointRouteBuilder MapCanaryApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/canary").WithTags("Canary");
-        group.MapGet("/status", StatusAsync);
-        group.MapPost("/progress", ProgressAsync);
-        group.MapPost("/killswitch", FlagsApi.SetKillSwitchAsync);
+        group.MapGet("/status", StatusAsync).RequireAuthorization(LensPolicies.Flags);
+        group.MapPost("/progress", ProgressAsync).RequireAuthorization(LensPolicies.Lead);
+        group.MapPost("/killswitch", FlagsApi.SetKillSwitchAsync).RequireAuthorization(LensPolicies.OnCall);
         return app;
     }
 
@@ -54,12 +55,12 @@ public static class CanaryApi
                 return LensProblems.Field("rolloutId", running.Count == 0 ? "No rollout is running." : "Several rollouts are running; name one with rolloutId.");
             id = running[0];
         }
-        if (string.IsNullOrWhiteSpace(body.Actor) || string.IsNullOrWhiteSpace(body.Reason) || body.ExpectedStageIndex is null)
-            return LensProblems.Field(string.IsNullOrWhiteSpace(body.Actor) ? "actor" : string.IsNullOrWhiteSpace(body.Reason) ? "reason" : "expectedStageIndex",
-                "Progress needs actor, reason and expectedStageIndex (the stage you are promoting from).");
+        if (string.IsNullOrWhiteSpace(body.Reason) || body.ExpectedStageIndex is null)
+            return LensProblems.Field(string.IsNullOrWhiteSpace(body.Reason) ? "reason" : "expectedStageIndex",
+                "Progress needs reason and expectedStageIndex (the stage you are promoting from).");
         try
         {
-            var rollout = await engine.ActAsync(id.Value, RolloutAction.Promote, body.Actor, body.Reason, body.ExpectedStageIndex, ct);
+            var rollout = await engine.ActAsync(id.Value, RolloutAction.Promote, request.Actor(), body.Reason, body.ExpectedStageIndex, ct);
             return TypedResults.Ok(RolloutView.From(rollout, RolloutsApi.WindowFor(rollout, metrics), clock.GetUtcNow()));
         }
         catch (RolloutTransitionException ex) { return LensProblems.For(ex); }

@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Access;
 using Lens.Core.Releases;
 using Lens.Dashboard.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,7 @@ public static class CompatApi
             if (errors.Count > 0) return LensProblems.Fields(errors);
             var verdict = Compatibility.Check(apiVersion, indexVersion);
             return TypedResults.Ok(new CompatibilityAnswer(verdict.Compatible, verdict.Reason, apiVersion.ToString(), indexVersion.ToString()));
-        }).WithTags("Compatibility");
+        }).WithTags("Compatibility").RequireAuthorization(LensPolicies.Flags);
         return app;
     }
 

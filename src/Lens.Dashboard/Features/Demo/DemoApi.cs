@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Access;
 using Lens.Dashboard.Features.Rollouts;
 using Lens.Dashboard.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,7 +33,7 @@ public static class DemoApi
     {
         var group = app.MapGroup("/api/demo").WithTags("Demo");
         group.MapGet("/", (IOptions<DemoOptions> options, DemoFaults faults) =>
-            TypedResults.Ok(new { enabled = options.Value.Enabled, flag = options.Value.Flag, faults = faults.Current }));
+            TypedResults.Ok(new { enabled = options.Value.Enabled, flag = options.Value.Flag, faults = faults.Current })).RequireAuthorization(LensPolicies.Read);
         group.MapPost("/faults", async Task<Results<Ok<DemoFaults.Snapshot>, ProblemHttpResult>> (HttpRequest request, IOptions<DemoOptions> options,
             DemoFaults faults, CancellationToken ct) =>
         {
@@ -46,7 +47,7 @@ public static class DemoApi
             if (errors.Count > 0) return LensProblems.Fields(errors);
             faults.Set(body.ErrorRate ?? 0, body.AddedLatencyMs ?? 0, body.ZeroResults ?? false);
             return TypedResults.Ok(faults.Current);
-        });
+        }).RequireAuthorization(LensPolicies.Lead);
         // The demo service's search over HTTP, for sentinel probes: {"results": [{"file", "line", "score"}]}.
         group.MapGet("/search", async Task<Results<Ok<object>, ProblemHttpResult>> (string? q, string? variant, IServiceProvider services, DemoFaults faults, CancellationToken ct) =>
         {
@@ -58,7 +59,7 @@ public static class DemoApi
             if (!answer.Ok) return LensProblems.Field("q", "The demo candidate failed this request (injected fault).", StatusCodes.Status503ServiceUnavailable);
             var hits = faults.Current.ZeroResults ? [] : answer.Hits;
             return TypedResults.Ok((object)new { query = q, variant = which.ToString().ToLowerInvariant(), results = hits.Select(h => new { file = h.File, line = h.Line, score = h.Score }) });
-        });
+        }).RequireAuthorization(LensPolicies.Flags);
         return app;
     }
 }

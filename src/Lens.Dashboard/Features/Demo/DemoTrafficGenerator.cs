@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Access;
 using Lens.Dashboard.Hosting;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
@@ -18,6 +19,7 @@ public sealed class DemoTrafficGenerator(
     DemoCorpus corpus,
     DemoFlagClient flags,
     SelfAddress self,
+    TokenRegistry tokens,
     IHostApplicationLifetime lifetime,
     DemoReadiness readiness,
     TimeProvider clock,
@@ -39,6 +41,8 @@ public sealed class DemoTrafficGenerator(
             return;
         }
         using var http = new HttpClient { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
+        // The demo is a search service like any other: it reports with a service identity, the app's own.
+        http.DefaultRequestHeaders.Authorization = SelfCallCredentials.Header(tokens);
         var streaming = flags.RunAsync(http, stoppingToken);
         var reporting = ReportLoopAsync(http, stoppingToken);
         var random = new Random();

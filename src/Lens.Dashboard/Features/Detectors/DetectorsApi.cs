@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Access;
 using System.Globalization;
 using System.Text;
 using Lens.Core.Monitoring;
@@ -34,11 +35,11 @@ public static class DetectorsApi
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             return TypedResults.Ok(await db.Detectors.AsNoTracking().OrderBy(d => d.Name).ToListAsync(ct));
-        });
-        group.MapGet("/{name}", GetAsync);
-        group.MapGet("/{name}/history.csv", HistoryCsvAsync);
-        group.MapPost("/{name}/reset", ResetAsync);
-        group.MapPost("/observations", ObserveAsync);
+        }).RequireAuthorization(LensPolicies.Read);
+        group.MapGet("/{name}", GetAsync).RequireAuthorization(LensPolicies.Read);
+        group.MapGet("/{name}/history.csv", HistoryCsvAsync).RequireAuthorization(LensPolicies.Read);
+        group.MapPost("/{name}/reset", ResetAsync).RequireAuthorization(LensPolicies.OnCall);
+        group.MapPost("/observations", ObserveAsync).RequireAuthorization(LensPolicies.Ingest);
         return app;
     }
 
@@ -72,12 +73,11 @@ public static class DetectorsApi
         var (body, problem) = await JsonBody.ReadAsync<AlertActionRequest>(request, ct);
         if (problem is not null) return problem;
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body!.Actor)) errors["actor"] = ["Say who is resetting the detector."];
-        if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["A reset needs a reason; it is kept in the detector's history."];
+        if (string.IsNullOrWhiteSpace(body!.Reason)) errors["reason"] = ["A reset needs a reason; it is kept in the detector's history."];
         if (errors.Count > 0) return LensProblems.Fields(errors);
         try
         {
-            return TypedResults.Ok(await detectors.ResetAsync(name, body.Actor!, body.Reason!, ct));
+            return TypedResults.Ok(await detectors.ResetAsync(name, request.Actor(), body!.Reason!, ct));
         }
         catch (KeyNotFoundException ex)
         {

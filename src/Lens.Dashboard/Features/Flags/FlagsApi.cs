@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Access;
 using Lens.Dashboard.Hosting;
 using System.Text.Json;
 using Lens.Core.Flags;
@@ -20,7 +21,7 @@ public static class FlagsApi
 
     public static IEndpointRouteBuilder MapFlagsApi(this IEndpointRouteBuilder app)
     {
-        var flags = app.MapGroup("/api/flags").WithTags("Flags");
+        var flags = app.MapGroup("/api/flags").WithTags("Flags").RequireAuthorization(LensPolicies.Flags);
         flags.MapGet("/", (FlagDirectory directory) => TypedResults.Ok(directory.All()));
         flags.MapGet("/stream", StreamAsync);
         flags.MapGet("/{key}", Results<Ok<FlagState>, ProblemHttpResult> (string key, FlagDirectory directory) =>
@@ -28,8 +29,8 @@ public static class FlagsApi
                 ? TypedResults.Ok(flag)
                 : LensProblems.Field("key", $"There is no flag '{key}'.", StatusCodes.Status404NotFound));
 
-        var killSwitch = app.MapGroup("/api/killswitch").WithTags("Flags");
-        killSwitch.MapPost("/", SetKillSwitchAsync);
+        var killSwitch = app.MapGroup("/api/killswitch").WithTags("Flags").RequireAuthorization(LensPolicies.Read);
+        killSwitch.MapPost("/", SetKillSwitchAsync).RequireAuthorization(LensPolicies.OnCall);
         killSwitch.MapGet("/", async (KillSwitchService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(ct)));
         return app;
     }
@@ -40,12 +41,11 @@ public static class FlagsApi
         if (problem is not null) return problem;
         var errors = new Dictionary<string, string[]>();
         if (body!.Active is null) errors["active"] = ["Say whether the kill switch should be active (true) or not (false)."];
-        if (string.IsNullOrWhiteSpace(body.Actor)) errors["actor"] = ["Say who is acting."];
         if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["A kill switch change needs a reason; it goes in the audit log."];
         var name = body.Name ?? KillSwitch.ManualEmergency;
         if (!KillSwitch.Names.Contains(name)) errors["name"] = [$"Unknown kill switch '{name}'. Known: {string.Join(", ", KillSwitch.Names)}."];
         if (errors.Count > 0) return LensProblems.Fields(errors);
-        return TypedResults.Ok(await service.SetAsync(name, body.Active!.Value, body.Actor!, body.Reason!, ct));
+        return TypedResults.Ok(await service.SetAsync(name, body.Active!.Value, request.Actor(), body.Reason!, ct));
     }
 
     /// <summary>Server-Sent Events: every flag's current state on connect, then every change as it is saved.</summary>

@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Access;
 using Lens.Dashboard.Features.Flags;
 using Lens.Dashboard.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public static class HealthApi
             var databaseOk = await db.Database.CanConnectAsync(ct);
             var body = new { status = databaseOk ? "healthy" : "unhealthy", database = databaseOk, killSwitch = flags.KillSwitchActive, at = clock.GetUtcNow() };
             return databaseOk ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }).WithTags("Health");
+        }).WithTags("Health").AllowAnonymous();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Access;
 using Lens.Dashboard.Features.Metrics;
 using System.Buffers;
 using Lens.Dashboard.Http;
@@ -22,7 +23,7 @@ public static class IngestApi
 
     public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/ingest", IngestAsync).WithTags("Ingest");
+        app.MapPost("/api/ingest", IngestAsync).WithTags("Ingest").RequireAuthorization(LensPolicies.Ingest);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Access;
 using System.Text.Json;
 using Lens.Core.Releases;
 using Lens.Dashboard.Features.Rollouts;
@@ -20,8 +21,8 @@ public static class ReleasesApi
 
     public static IEndpointRouteBuilder MapReleasesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/releases").WithTags("Releases");
-        group.MapPost("/", CreateAsync);
+        var group = app.MapGroup("/api/releases").WithTags("Releases").RequireAuthorization(LensPolicies.Read);
+        group.MapPost("/", CreateAsync).RequireAuthorization(LensPolicies.Lead);
         group.MapGet("/", ListAsync);
         group.MapGet("/{version}", GetAsync);
         group.MapGet("/{version}/config-fingerprint", FingerprintAsync);

@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Access;
 using Lens.Core.Rollouts;
 using Lens.Dashboard.Features.Metrics;
 using Lens.Dashboard.Http;
@@ -11,8 +12,8 @@ public static class RolloutsApi
 {
     public static IEndpointRouteBuilder MapRolloutsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/rollouts").WithTags("Rollouts");
-        group.MapPost("/", CreateAsync);
+        var group = app.MapGroup("/api/rollouts").WithTags("Rollouts").RequireAuthorization(LensPolicies.Read);
+        group.MapPost("/", CreateAsync).RequireAuthorization(LensPolicies.Lead);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapGet("/{id:guid}/audit", AuditAsync);
@@ -38,7 +39,7 @@ public static class RolloutsApi
         try
         {
             var rollout = await engine.CreateAsync(body.ReleaseVersion!.Trim(), body.Flag!, stages!, body.Plan,
-                string.IsNullOrWhiteSpace(body.Actor) ? "api" : body.Actor, ct);
+                request.Actor(), ct);
             return TypedResults.Created($"/api/rollouts/{rollout.Id}", RolloutView.From(rollout, metrics.For(rollout.Flag).StageWindow(), clock.GetUtcNow()));
         }
         catch (LensRequestException ex)
@@ -82,15 +83,14 @@ public static class RolloutsApi
         var (body, problem) = await JsonBody.ReadAsync<RolloutActionRequest>(request, ct);
         if (problem is not null) return problem;
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body!.Actor)) errors["actor"] = ["Say who is acting."];
-        if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["Every action needs a reason; it goes in the audit log."];
+        if (string.IsNullOrWhiteSpace(body!.Reason)) errors["reason"] = ["Every action needs a reason; it goes in the audit log."];
         if (action == RolloutAction.Promote && body.ExpectedStageIndex is null)
             errors["expectedStageIndex"] = ["Promote needs the stage index you are promoting from, as you saw it."];
         if (errors.Count > 0) return LensProblems.Fields(errors);
 
         try
         {
-            var rollout = await engine.ActAsync(id, action, body.Actor!, body.Reason!, body.ExpectedStageIndex, ct);
+            var rollout = await engine.ActAsync(id, action, request.Actor(), body!.Reason!, body.ExpectedStageIndex, ct);
             return TypedResults.Ok(RolloutView.From(rollout, WindowFor(rollout, metrics), clock.GetUtcNow()));
         }
         catch (RolloutTransitionException ex)

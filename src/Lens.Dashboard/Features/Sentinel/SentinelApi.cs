@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Access;
 using Lens.Dashboard.Features.Scheduling;
 using Lens.Dashboard.Http;
 using Lens.Dashboard.Persistence;
@@ -14,7 +15,7 @@ public static class SentinelApi
     public static WebApplicationBuilder AddLensSentinel(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SentinelOptions>().BindConfiguration(SentinelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddHttpClient(ProbeClient.HttpClientName);
+        builder.Services.AddHttpClient(ProbeClient.HttpClientName).AddHttpMessageHandler<SelfCallCredentials>();
         builder.Services.AddSingleton<ProbeClient>();
         builder.Services.AddSingleton<SentinelService>();
         builder.Services.AddSingleton<SentinelReadModel>();
@@ -27,7 +28,7 @@ public static class SentinelApi
 
     public static IEndpointRouteBuilder MapSentinelApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/sentinel").WithTags("Sentinel");
+        var group = app.MapGroup("/api/sentinel").WithTags("Sentinel").RequireAuthorization(LensPolicies.Read);
         group.MapGet("/", async (IDbContextFactory<LensDbContext> dbFactory, IOptions<SentinelOptions> options, TimeProvider clock, CancellationToken ct) =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -43,7 +44,7 @@ public static class SentinelApi
         group.MapPost("/run", async Task<Results<Ok<IReadOnlyList<ProbeRun>>, ProblemHttpResult>> (SentinelService sentinel, IOptions<SentinelOptions> options, CancellationToken ct) =>
             options.Value.Configured
                 ? TypedResults.Ok(await sentinel.RunRoundAsync(ct))
-                : LensProblems.Field("Sentinel:Endpoint", "No search endpoint is configured (Sentinel:Endpoint), so there is nothing to probe.", StatusCodes.Status409Conflict));
+                : LensProblems.Field("Sentinel:Endpoint", "No search endpoint is configured (Sentinel:Endpoint), so there is nothing to probe.", StatusCodes.Status409Conflict)).RequireAuthorization(LensPolicies.OnCall);
         return app;
     }
 }

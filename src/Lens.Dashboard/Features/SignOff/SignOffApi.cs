@@ -1,3 +1,4 @@
+using Lens.Dashboard.Features.Access;
 using Lens.Core.Releases;
 using Lens.Dashboard.Features.Rollouts;
 using Lens.Dashboard.Http;
@@ -16,10 +17,10 @@ public static class SignOffApi
 
     public static IEndpointRouteBuilder MapSignOffApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/releases/{version}").WithTags("Sign-off");
+        var group = app.MapGroup("/api/releases/{version}").WithTags("Sign-off").RequireAuthorization(LensPolicies.Read);
         group.MapGet("/signoff", (string version, SignOffService service, CancellationToken ct) => Guard(() => service.StateAsync(version, ct)));
-        group.MapPost("/decisions", DecideAsync);
-        group.MapPost("/promote", PromoteAsync);
+        group.MapPost("/decisions", DecideAsync).RequireAuthorization(LensPolicies.Manager);
+        group.MapPost("/promote", PromoteAsync).RequireAuthorization(LensPolicies.Manager);
         group.MapGet("/report.md", ReportAsync);
         return app;
     }
@@ -31,19 +32,17 @@ public static class SignOffApi
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body!.Role)) errors["role"] = [$"Say in which role you decide: {string.Join(", ", service.Policy.Roles)}."];
         else if (!service.Policy.Roles.Contains(body.Role)) errors["role"] = [$"'{body.Role}' is not a sign-off role; the roles are {string.Join(", ", service.Policy.Roles)}."];
-        if (string.IsNullOrWhiteSpace(body.Actor)) errors["actor"] = ["Say who decides."];
         if (body.Approved is null) errors["approved"] = ["Say whether you approve (true) or reject (false)."];
         if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["A decision needs a reason."];
         if (errors.Count > 0) return LensProblems.Fields(errors);
-        return await Guard(() => service.DecideAsync(version, body.Role!, body.Actor!, body.Approved!.Value, body.Reason!, ct));
+        return await Guard(() => service.DecideAsync(version, body.Role!, request.HttpContext.User, body.Approved!.Value, body.Reason!, ct));
     }
 
     private static async Task<Results<Ok<SignOffState>, ProblemHttpResult>> PromoteAsync(string version, HttpRequest request, SignOffService service, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<PromoteRequest>(request, ct);
         if (problem is not null) return problem;
-        if (string.IsNullOrWhiteSpace(body!.Actor)) return LensProblems.Field("actor", "Say who promotes the release.");
-        return await Guard(() => service.PromoteAsync(version, body.Actor, body.Reason, ct));
+        return await Guard(() => service.PromoteAsync(version, request.Actor(), body!.Reason, ct));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReportAsync(string version, SignOffService service, TimeProvider clock, CancellationToken ct)

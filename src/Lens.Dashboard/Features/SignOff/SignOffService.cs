@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Lens.Dashboard.Features.Access;
 using Lens.Dashboard.Http;
 using Lens.Core.Bench;
 using Lens.Core.Releases;
@@ -27,8 +29,14 @@ public sealed class SignOffService(
         return await StateOfAsync(db, release, ct);
     }
 
-    public async Task<SignOffState> DecideAsync(string version, string role, string actor, bool approved, string reason, CancellationToken ct)
+    /// <summary>A decision for one sign-off role, by someone who holds that role (a manager or admin with the claim).</summary>
+    public async Task<SignOffState> DecideAsync(string version, string role, ClaimsPrincipal decider, bool approved, string reason, CancellationToken ct)
     {
+        if (!decider.Holds(LensPolicies.Manager) || !decider.SignOffRoles().Contains(role, StringComparer.Ordinal))
+            throw new LensRequestException("role",
+                $"{decider.Actor()} does not hold the sign-off role '{role}'{(decider.SignOffRoles() is { Count: > 0 } held ? $" (holds: {string.Join(", ", held)})" : "")}; only someone who does may decide for it.",
+                StatusCodes.Status403Forbidden);
+        var actor = decider.Actor();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var release = await FindAsync(db, version, ct);
         var decision = release.Decide(role, actor, approved, reason, Policy, clock.GetUtcNow());

@@ -1,0 +1,116 @@
+using Lens.Dashboard.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Lens.Dashboard.Features.Access;
+
+/// <summary>Sign-in for people (a cookie), bearer tokens for services, the CLI and walls, and the role policies.</summary>
+public static class AccessSetup
+{
+    /// <summary>Picks the bearer handler when a request carries one, else the sign-in cookie.</summary>
+    public const string Scheme = "Lens";
+
+    public static WebApplicationBuilder AddLensAccess(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var development = builder.Environment.IsDevelopment();
+
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultChallengeScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "Sign-in or bearer token", o => o.ForwardDefaultSelector = context =>
+                BearerTokenHandler.Carries(context.Request) ? BearerTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddIdentityCookies();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<AuthOptions>>((cookie, auth) => ConfigureSessionCookie(cookie, auth.Value));
+
+        builder.Services.AddIdentityCore<IdentityUser>(o =>
+            {
+                o.User.RequireUniqueEmail = false;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // Development's demo users share the documented password "lens-demo"; Production keeps a strong policy.
+                o.Password.RequiredLength = development ? 8 : 12;
+                o.Password.RequireDigit = !development;
+                o.Password.RequireUppercase = !development;
+                o.Password.RequireNonAlphanumeric = !development;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<LensDbContext>()
+            .AddSignInManager();
+
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(KeysFolder(builder)));
+        builder.Services.AddAuthorization(LensPolicies.Add);
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, LensAuthenticationStateProvider>();
+        builder.Services.AddSingleton<TokenRegistry>();
+        builder.Services.AddSingleton<TokenService>();
+        builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddHostedService<TokenUsageRecorder>();
+        builder.Services.AddTransient<SelfCallCredentials>();
+        return builder;
+    }
+
+    public static WebApplication UseLensAccess(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseMiddleware<SameOriginGuard>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Loads stored tokens and makes sure someone can sign in: demo users in Development, a first admin elsewhere.</summary>
+    public static async Task PrepareLensAccessAsync(this WebApplication app)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LensDbContext>();
+            await app.Services.GetRequiredService<TokenRegistry>().LoadAsync(db, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<UserAdministration>().BootstrapAsync(app.Environment.IsDevelopment(), CancellationToken.None);
+        }
+    }
+
+    private static void ConfigureSessionCookie(CookieAuthenticationOptions cookie, AuthOptions auth)
+    {
+        cookie.Cookie.Name = "lens.session";
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.LoginPath = "/signin";
+        cookie.AccessDeniedPath = "/signin";
+        cookie.ExpireTimeSpan = auth.SessionLifetime;
+        cookie.SlidingExpiration = true;
+        cookie.Events.OnRedirectToLogin = context =>
+        {
+            if (AccessProblems.IsApiRequest(context.Request)) return AccessProblems.WriteUnauthorizedAsync(context.HttpContext);
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        };
+        cookie.Events.OnRedirectToAccessDenied = context =>
+        {
+            if (AccessProblems.IsApiRequest(context.Request)) return AccessProblems.WriteForbiddenAsync(context.HttpContext);
+            context.Response.Redirect(context.RedirectUri + "&denied=1");
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>Sign-in keys live beside the database, so sessions survive a restart and go with a backup.</summary>
+    private static string KeysFolder(WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration[PersistenceSetup.ConnectionStringKey];
+        var connection = PersistenceSetup.ResolveConnectionString(string.IsNullOrWhiteSpace(configured) ? PersistenceSetup.DefaultConnectionString : configured,
+            builder.Environment.ContentRootPath);
+        var file = new SqliteConnectionStringBuilder(connection).DataSource;
+        var folder = file == ":memory:" ? Path.Combine(Path.GetTempPath(), "lens-keys") : Path.Combine(Path.GetDirectoryName(file)!, "keys");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}

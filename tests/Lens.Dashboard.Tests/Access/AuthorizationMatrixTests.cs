@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Lens.Dashboard.Features.Access;
+using Lens.Dashboard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lens.Dashboard.Tests.Access;
+
+/// <summary>
+/// Every endpoint the app maps, from its own endpoint list, called anonymously and with a token of each role. An
+/// endpoint added without a policy fails here, and so does a policy that lets the wrong role through.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests : AppTestBase
+{
+    private const string Anonymous = "anonymous";
+
+    /// <summary>What may be reached without signing in: health, the sign-in form and its posts, the error page, assets.</summary>
+    [GeneratedRegex(@"^/?(health|health/ready|signin|error|account/(signin|signout|display)|_content/.*|_framework/.*|[^/]+\.(css|js|ico|png|svg|woff2?|json)(\.gz|\.br)?)$")]
+    private static partial Regex AnonymousAllowed();
+
+    /// <summary>
+    /// Endpoints the framework maps with no policy: Blazor's script (public) and circuit (held by SameOriginGuard, tested
+    /// below), and the static files' development fallback, which serves only files from wwwroot and packages.
+    /// </summary>
+    [GeneratedRegex(@"^/?(_framework/|_blazor|\{\*\*path:file\}$)")]
+    private static partial Regex FrameworkEndpoint();
+
+    private sealed record Probe(string Method, string Route, string Url, IReadOnlyList<string> Policies, bool Anonymous, bool IsPage);
+
+    private IReadOnlyList<Probe> Probes()
+    {
+        var probes = new List<Probe>();
+        var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        foreach (var endpoint in endpoints)
+        {
+            var route = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? "").Distinct().ToList();
+            var isPage = endpoint.Metadata.Any(m => m.GetType().FullName == "Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata");
+            foreach (var method in methods) probes.Add(new Probe(method, route, Fill(endpoint.RoutePattern), policies, anonymous, isPage));
+        }
+        return probes;
+    }
+
+    [Fact]
+    public void Endpoints_EveryOne_HasAPolicyOrIsKnownToBePublic()
+    {
+        var probes = Probes();
+
+        Assert.True(probes.Count > 60, $"only {probes.Count} endpoints seen");
+        var unguarded = probes.Where(p => p.Policies.Count == 0 && !p.Anonymous && !FrameworkEndpoint().IsMatch(p.Route)).Select(p => $"{p.Method} {p.Route}").ToList();
+        Assert.True(unguarded.Count == 0, "Endpoints without an authorization policy:\n" + string.Join("\n", unguarded));
+        var publicButUnexpected = probes.Where(p => p.Anonymous && !AnonymousAllowed().IsMatch(p.Route.TrimStart('/'))).Select(p => $"{p.Method} {p.Route}").ToList();
+        Assert.True(publicButUnexpected.Count == 0, "Endpoints open to anyone that should not be:\n" + string.Join("\n", publicButUnexpected));
+        Assert.All(probes.Where(p => p.Policies.Count > 0), p => Assert.All(p.Policies, policy => Assert.Contains(policy, LensPolicies.Roles.Keys)));
+    }
+
+    [Fact]
+    public async Task Endpoints_EachRoleAndAnonymous_GetTheStatusTheirPolicyGives()
+    {
+        var failures = new List<string>();
+        var clients = new Dictionary<string, HttpClient> { [Anonymous] = NotFollowingRedirects(null) };
+        foreach (var role in LensRoles.Tokens) clients[role] = NotFollowingRedirects(role);
+
+        foreach (var probe in Probes().Where(p => !p.Anonymous && p.Policies.Count > 0))
+        {
+            foreach (var (who, client) in clients)
+            {
+                var status = await SendAsync(client, probe);
+                var admitted = who != Anonymous && probe.Policies.All(policy => LensPolicies.Admits(policy, [who]));
+                var expected = who == Anonymous ? (probe.IsPage ? "302 to /signin" : "401") : admitted ? "not 401/403" : "403";
+                var ok = who == Anonymous
+                    ? probe.IsPage ? status.Code == HttpStatusCode.Redirect && status.Location!.Contains("/signin", StringComparison.Ordinal) : status.Code == HttpStatusCode.Unauthorized && status.Problem
+                    : admitted ? status.Code is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) : status.Code == HttpStatusCode.Forbidden && status.Problem;
+                if (!ok) failures.Add($"{probe.Method} {probe.Url} as {who}: expected {expected}, got {(int)status.Code}{(status.Problem ? " (problem)" : "")}");
+            }
+        }
+
+        foreach (var client in clients.Values) client.Dispose();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>A redirect to the sign-in form is the answer to check, so it must not be followed.</summary>
+    private HttpClient NotFollowingRedirects(string? role)
+    {
+        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = role is null ? null : new("Bearer", LensAppFactory.SecretFor(role));
+        client.Timeout = TimeSpan.FromSeconds(10);
+        return client;
+    }
+
+    [Fact]
+    public async Task BlazorCircuit_Anonymous_Is401()
+    {
+        using var anonymous = App.CreateAnonymousClient();
+
+        var negotiate = await anonymous.PostAsync("/_blazor/negotiate?negotiateVersion=1", null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, negotiate.StatusCode);
+        Assert.Equal("application/problem+json", negotiate.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static async Task<(HttpStatusCode Code, string? Location, bool Problem)> SendAsync(HttpClient client, Probe probe)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(probe.Method), probe.Url);
+        if (probe.Method is "POST" or "PUT" or "PATCH") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        // Streams never end: the headers say everything this test needs.
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        return (response.StatusCode, response.Headers.Location?.ToString(), response.Content.Headers.ContentType?.MediaType == "application/problem+json");
+    }
+
+    private static string Fill(RoutePattern pattern)
+    {
+        var parts = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternSeparatorPart separator => separator.Content,
+            RoutePatternParameterPart parameter => parameter.ParameterPolicies.Any(p => p.Content == "guid") ? Guid.Empty.ToString() : "x",
+            _ => "",
+        })));
+        return "/" + string.Join('/', parts);
+    }
+}
