@@ -65,12 +65,23 @@ public sealed class Release
         PromotedAt = now;
     }
 
+    /// <summary>
+    /// Why a version cannot be used, or null. A version names the release in every URL (/releases/{version}), so it
+    /// is letters, digits and . _ + - only: a '/' would make a release nobody can open.
+    /// </summary>
+    public static string? VersionProblem(string? version)
+    {
+        if (string.IsNullOrWhiteSpace(version)) return "A version is required, for example \"2.4.0\".";
+        var trimmed = version.Trim();
+        if (trimmed.Length > MaxVersionLength) return $"A version is at most {MaxVersionLength} characters.";
+        if (!char.IsAsciiLetterOrDigit(trimmed[0]) || trimmed.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '+' or '-')))
+            return "A version starts with a letter or digit and holds only letters, digits, '.', '_', '+' and '-'.";
+        return null;
+    }
+
     public static Release Create(string version, JsonElement configuration, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(version))
-            throw new ArgumentException("A release needs a version.", nameof(version));
-        if (version.Length > MaxVersionLength)
-            throw new ArgumentException($"A version is at most {MaxVersionLength} characters.", nameof(version));
+        if (VersionProblem(version) is { } problem) throw new ArgumentException(problem, nameof(version));
         if (configuration.ValueKind != JsonValueKind.Object)
             throw new ArgumentException("A release's configuration is a JSON object.", nameof(configuration));
 

@@ -62,7 +62,7 @@ public static class BenchApi
     private static async Task<Results<Created<BenchRunView>, ProblemHttpResult>> RunFilesAsync(
         string version, HttpRequest request, BenchRunner runner, CancellationToken ct)
     {
-        var (body, problem) = await JsonBody.ReadAsync<BenchFilesRequest>(request, ct);
+        var (body, problem) = await JsonBody.ReadAsync<BenchFilesRequest>(request, ct, JsonBody.FileMaxBytes);
         if (problem is not null) return problem;
         try
         {

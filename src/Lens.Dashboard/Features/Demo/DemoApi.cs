@@ -37,10 +37,10 @@ public static class DemoApi
         group.MapPost("/faults", async Task<Results<Ok<DemoFaults.Snapshot>, ProblemHttpResult>> (HttpRequest request, IOptions<DemoOptions> options,
             DemoFaults faults, CancellationToken ct) =>
         {
-            if (!options.Value.Enabled)
-                return LensProblems.Field("demo", "The demo workload is off (Demo:Enabled=false).", StatusCodes.Status404NotFound);
             var (body, problem) = await JsonBody.ReadAsync<FaultsRequest>(request, ct);
             if (problem is not null) return problem;
+            if (!options.Value.Enabled)
+                return LensProblems.Field("demo", "The demo workload is off (Demo:Enabled=false).", StatusCodes.Status404NotFound);
             var errors = new Dictionary<string, string[]>();
             if (body!.ErrorRate is { } rate && (rate < 0 || rate > 1)) errors["errorRate"] = ["Error rate is a fraction between 0 and 1."];
             if (body.AddedLatencyMs is { } added && (added < 0 || added > 10_000)) errors["addedLatencyMs"] = ["Added latency is between 0 and 10000 ms."];

@@ -25,4 +25,11 @@ public sealed class DetectorDefinition
     /// <summary>The smallest σ a learned baseline may have, in the metric's units, so a flat baseline still gives a usable H.</summary>
     [Range(1e-9, double.MaxValue)]
     public double SigmaFloor { get; set; } = 0.01;
+
+    /// <summary>The smallest value the metric can take; an observation below it is refused, never learned.</summary>
+    public double Minimum { get; set; }
+
+    /// <summary>The largest value the metric can take (1 for a fraction). Bounded input keeps every statistic finite.</summary>
+    [Range(double.Epsilon, 1e12)]
+    public double Maximum { get; set; } = 1e9;
 }

@@ -17,10 +17,10 @@ public sealed class DetectorOptions : IValidatableObject
 
     public Dictionary<string, DetectorDefinition> Watch { get; set; } = new()
     {
-        ["anchor_p_at_1"] = new() { Metric = AnchorPrecisionMetric, BaselineSize = 20, SigmaFloor = 0.02 },
-        ["recall_at_50"] = new() { Metric = RecallMetric, BaselineSize = 10, SigmaFloor = 0.005 },
-        ["p95_latency"] = new() { Metric = LatencyMetric, BaselineSize = 30, SigmaFloor = 1 },
-        ["span_coverage"] = new() { Metric = SpanCoverageMetric, BaselineSize = 20, SigmaFloor = 0.01 },
+        ["anchor_p_at_1"] = new() { Metric = AnchorPrecisionMetric, BaselineSize = 20, SigmaFloor = 0.02, Maximum = 1 },
+        ["recall_at_50"] = new() { Metric = RecallMetric, BaselineSize = 10, SigmaFloor = 0.005, Maximum = 1 },
+        ["p95_latency"] = new() { Metric = LatencyMetric, BaselineSize = 30, SigmaFloor = 1, Maximum = 3_600_000 },
+        ["span_coverage"] = new() { Metric = SpanCoverageMetric, BaselineSize = 20, SigmaFloor = 0.01, Maximum = 1 },
     };
 
     /// <summary>How often p95 latency is sampled from ingest into its detector.</summary>
@@ -35,6 +35,8 @@ public sealed class DetectorOptions : IValidatableObject
             if (!Validator.TryValidateObject(d, new ValidationContext(d), results, validateAllProperties: true))
                 foreach (var r in results)
                     yield return new ValidationResult($"Detectors:Watch:{name}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}", [$"Watch:{name}"]);
+            if (d.Minimum >= d.Maximum)
+                yield return new ValidationResult($"Detectors:Watch:{name}:Minimum must be below Maximum.", [$"Watch:{name}"]);
             if ((d.Target is null) != (d.Sigma is null))
                 yield return new ValidationResult($"Detectors:Watch:{name}: give both Target and Sigma, or neither to learn them from a baseline period.", [$"Watch:{name}"]);
         }

@@ -30,6 +30,13 @@ public sealed class DetectorService(
 
     public IReadOnlyCollection<string> Metrics => options.Value.Watch.Values.Select(d => d.Metric).Distinct().ToArray();
 
+    /// <summary>The values a metric can take, as its detectors define it: what an observation must lie within.</summary>
+    public (double Minimum, double Maximum) RangeOf(string metric)
+    {
+        var watching = options.Value.Watch.Values.Where(d => d.Metric == metric).ToList();
+        return (watching.Max(d => d.Minimum), watching.Min(d => d.Maximum));
+    }
+
     /// <summary>Gives one value of a metric to every detector watching it. Returns how many detectors took it.</summary>
     public async Task<int> ObserveAsync(string metric, double value, CancellationToken ct = default)
     {

@@ -93,6 +93,8 @@ public static class DetectorsApi
         if (string.IsNullOrWhiteSpace(body!.Metric)) errors["metric"] = [$"Name the metric. Watched: {string.Join(", ", detectors.Metrics)}."];
         else if (!detectors.Metrics.Contains(body.Metric)) errors["metric"] = [$"No detector watches '{body.Metric}'. Watched: {string.Join(", ", detectors.Metrics)}."];
         if (body.Value is not { } value || !double.IsFinite(value)) errors["value"] = ["A finite number is required."];
+        else if (!errors.ContainsKey("metric") && detectors.RangeOf(body.Metric!) is var (min, max) && (value < min || value > max))
+            errors["value"] = [$"{body.Metric} lies between {min:G6} and {max:G6}; {value:G6} is outside it."];
         if (errors.Count > 0) return LensProblems.Fields(errors);
         var taken = await detectors.ObserveAsync(body.Metric!, body.Value!.Value, ct);
         return TypedResults.Accepted((string?)null, (object)new { metric = body.Metric, value = body.Value, detectors = taken });

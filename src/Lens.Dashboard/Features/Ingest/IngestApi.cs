@@ -29,6 +29,7 @@ public static class IngestApi
 
     private static async Task<Results<Accepted<IngestResponse>, ProblemHttpResult>> IngestAsync(HttpRequest request, IngestPipeline pipeline, CancellationToken ct)
     {
+        if (JsonBody.ContentTypeProblem(request) is { } wrongType) return wrongType;
         if (request.ContentLength > MaxBodyBytes)
             return LensProblems.Field("body", $"The body is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
 

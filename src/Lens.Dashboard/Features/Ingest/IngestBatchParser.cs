@@ -11,6 +11,11 @@ namespace Lens.Dashboard.Features.Ingest;
 /// </summary>
 public static class IngestBatchParser
 {
+    /// <summary>One hour: a latency beyond it is a unit mistake or garbage, not a slow request.</summary>
+    public const double MaxLatencyMs = 3_600_000;
+
+    public const int MaxFlagLength = 100;
+
     public static void Parse(ReadOnlySpan<byte> json, IngestBatch batch)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
@@ -29,18 +34,24 @@ public static class IngestBatchParser
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             throw new IngestParseException("body", "The body must be a JSON object with \"flag\" and \"events\".");
         string? flag = null;
+        var sawFlag = false;
         var sawEvents = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             if (reader.ValueTextEquals("flag"u8))
             {
+                // Last-one-wins would count a batch naming two flags on the second: refuse it instead.
+                if (sawFlag) throw new IngestParseException("flag", "\"flag\" appears twice; a batch belongs to one flag.");
+                sawFlag = true;
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String)
                     throw new IngestParseException("flag", "\"flag\" must be a string: the key of the flag these events were served under.");
-                flag = reader.GetString();
+                if (reader.ValueSpan.Length > MaxFlagLength * 6 || (flag = reader.GetString())!.Length > MaxFlagLength)
+                    throw new IngestParseException("flag", $"\"flag\" is at most {MaxFlagLength} characters.");
             }
             else if (reader.ValueTextEquals("events"u8))
             {
+                if (sawEvents) throw new IngestParseException("events", "\"events\" appears twice; send one array.");
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartArray)
                     throw new IngestParseException("events", "\"events\" must be an array.");
@@ -81,30 +92,37 @@ public static class IngestBatchParser
         double latency = double.NaN;
         bool? ok = null;
         string? error = null;
+        var seen = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("variant"u8))
+            var field = reader.ValueTextEquals("variant"u8) ? 1 : reader.ValueTextEquals("latencyMs"u8) ? 2 : reader.ValueTextEquals("ok"u8) ? 4
+                : reader.ValueTextEquals("resultCount"u8) ? 8 : 0;
+            if ((seen & field) != 0) error ??= $"{reader.GetString()}: appears twice in one event.";
+            seen |= field;
+            if (field == 1)
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("baseline"u8)) variant = (int)Variant.Baseline;
                 else if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("candidate"u8)) variant = (int)Variant.Candidate;
                 else error ??= "variant: must be \"baseline\" or \"candidate\".";
             }
-            else if (reader.ValueTextEquals("latencyMs"u8))
+            else if (field == 2)
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out latency) || !double.IsFinite(latency))
                     error ??= "latencyMs: must be a finite number of milliseconds.";
                 else if (latency < 0)
                     error ??= "latencyMs: cannot be negative.";
+                else if (latency > MaxLatencyMs)
+                    error ??= $"latencyMs: at most {MaxLatencyMs:0} (one hour); check the unit.";
             }
-            else if (reader.ValueTextEquals("ok"u8))
+            else if (field == 4)
             {
                 reader.Read();
                 if (reader.TokenType is JsonTokenType.True or JsonTokenType.False) ok = reader.GetBoolean();
                 else error ??= "ok: must be true or false.";
             }
-            else if (reader.ValueTextEquals("resultCount"u8))
+            else if (field == 8)
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var results) || results < 0)
@@ -113,8 +131,9 @@ public static class IngestBatchParser
             else
             {
                 reader.Read();
-                reader.Skip();
             }
+            // A field given an array or an object where a scalar belongs: step over all of it, not into it.
+            if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject) reader.Skip();
         }
         if (error is null && variant < 0) error = "variant: is required.";
         if (error is null && double.IsNaN(latency)) error = "latencyMs: is required.";

@@ -32,18 +32,18 @@ public static class ReleasesApi
     private static async Task<Results<Created<ReleaseView>, ProblemHttpResult>> CreateAsync(
         HttpRequest request, ReleaseCatalog catalog, CancellationToken ct)
     {
-        var (body, problem) = await JsonBody.ReadAsync<CreateReleaseRequest>(request, ct);
+        // A release's configuration may be sizeable, unlike every other request.
+        var (body, problem) = await JsonBody.ReadAsync<CreateReleaseRequest>(request, ct, 256 * 1024);
         if (problem is not null) return problem;
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body!.Version)) errors["version"] = ["A version is required, for example \"2.4.0\"."];
-        else if (body.Version.Length > Release.MaxVersionLength) errors["version"] = [$"A version is at most {Release.MaxVersionLength} characters."];
+        if (Release.VersionProblem(body!.Version) is { } versionProblem) errors["version"] = [versionProblem];
         if (body.Config is not { ValueKind: JsonValueKind.Object }) errors["config"] = ["The configuration must be a JSON object."];
         if (errors.Count > 0) return LensProblems.Fields(errors);
 
         Release release;
         try
         {
-            release = await catalog.CreateAsync(body.Version!, body.Config!.Value, "api", ct);
+            release = await catalog.CreateAsync(body.Version!, body.Config!.Value, request.Actor(), ct);
         }
         catch (LensRequestException ex)
         {

@@ -48,12 +48,20 @@ public static class RolloutsApi
         }
     }
 
-    private static async Task<Ok<RolloutView[]>> ListAsync(string? state, IDbContextFactory<LensDbContext> dbFactory, LiveMetrics metrics,
+    private static async Task<Results<Ok<RolloutView[]>, ProblemHttpResult>> ListAsync(string? state, IDbContextFactory<LensDbContext> dbFactory, LiveMetrics metrics,
         TimeProvider clock, CancellationToken ct)
     {
+        RolloutState? wanted = null;
+        if (state is not null)
+        {
+            // A filter nobody understands must not silently list everything.
+            if (!Enum.TryParse<RolloutState>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(state, out _))
+                return LensProblems.Field("state", $"Unknown state '{state}'. Use one of: {string.Join(", ", Enum.GetNames<RolloutState>())}.");
+            wanted = parsed;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Rollouts.AsNoTracking();
-        if (Enum.TryParse<RolloutState>(state, ignoreCase: true, out var wanted)) query = query.Where(r => r.State == wanted);
+        if (wanted is { } w) query = query.Where(r => r.State == w);
         var rollouts = await query.OrderByDescending(r => r.UpdatedAt).ToListAsync(ct);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(rollouts.Select(r => RolloutView.From(r, WindowFor(r, metrics), now)).ToArray());
