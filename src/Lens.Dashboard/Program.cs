@@ -25,6 +25,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLensHosting();
 builder.AddLensPersistence();
 builder.AddLensAccess();
+builder.AddLensHealth();
 builder.AddLensReleases();
 builder.AddLensBench();
 builder.AddLensSignOff();

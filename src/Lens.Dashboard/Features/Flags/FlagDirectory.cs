@@ -34,6 +34,8 @@ public sealed class FlagDirectory
 
     public void Set(FlagState state)
     {
+        // While a kill switch is in force nothing may hand a flag back to the candidate, whatever it read before.
+        if (KillSwitchActive && !state.KillSwitch) state = state with { Percent = 0m, KillSwitch = true };
         _flags.AddOrUpdate(state.Key, state, (_, old) => old.NewerOf(state));
         foreach (var channel in _subscribers.Values) channel.Writer.TryWrite(state);
     }

@@ -16,6 +16,7 @@ public static class FlagsApi
     {
         builder.Services.AddSingleton<FlagDirectory>();
         builder.Services.AddSingleton<KillSwitchService>();
+        builder.Services.AddHostedService<KillSwitchWriter>();
         return builder;
     }
 
@@ -35,7 +36,8 @@ public static class FlagsApi
         return app;
     }
 
-    internal static async Task<Results<Ok<KillSwitch>, ProblemHttpResult>> SetKillSwitchAsync(HttpRequest request, KillSwitchService service, CancellationToken ct)
+    /// <summary>200 once stored; 202 with <c>"durable": false</c> when the database cannot take the write yet (an activation is in force already).</summary>
+    internal static async Task<Results<Ok<KillSwitchChange>, Accepted<KillSwitchChange>, ProblemHttpResult>> SetKillSwitchAsync(HttpRequest request, KillSwitchService service, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<KillSwitchRequest>(request, ct);
         if (problem is not null) return problem;
@@ -45,7 +47,8 @@ public static class FlagsApi
         var name = body.Name ?? KillSwitch.ManualEmergency;
         if (!KillSwitch.Names.Contains(name)) errors["name"] = [$"Unknown kill switch '{name}'. Known: {string.Join(", ", KillSwitch.Names)}."];
         if (errors.Count > 0) return LensProblems.Fields(errors);
-        return TypedResults.Ok(await service.SetAsync(name, body.Active!.Value, request.Actor(), body.Reason!, ct));
+        var change = await service.SetAsync(name, body.Active!.Value, request.Actor(), body.Reason!, ct);
+        return change.Durable ? TypedResults.Ok(change) : TypedResults.Accepted((string?)null, change);
     }
 
     /// <summary>Server-Sent Events: every flag's current state on connect, then every change as it is saved.</summary>
