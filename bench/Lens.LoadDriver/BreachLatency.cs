@@ -14,7 +14,8 @@ public static class BreachLatency
 {
     public static async Task RunAsync(Uri server, int trials)
     {
-        using var http = new HttpClient { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
+        using var http = BenchCredentials.Client(server);
+        http.Timeout = Timeout.InfiniteTimeSpan;
         var run = Guid.NewGuid().ToString("N")[..8];
         var fromAccepted = new List<double>();
         var fromSent = new List<double>();

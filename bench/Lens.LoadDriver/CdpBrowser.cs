@@ -75,9 +75,14 @@ public sealed class CdpBrowser : IAsyncDisposable
     }
 
     /// <summary>Opens <paramref name="url"/> in a context of its own, with <paramref name="initScript"/> run before the page's scripts.</summary>
-    public async Task<string> OpenIsolatedPageAsync(string url, string initScript)
+    public async Task<string> OpenIsolatedPageAsync(string url, string initScript, string? sessionCookie = null)
     {
         var context = (string)(await SendAsync("Target.createBrowserContext"))["browserContextId"]!;
+        if (sessionCookie is not null)
+        {
+            var host = new Uri(url).Host;
+            await SendAsync("Storage.setCookies", new { browserContextId = context, cookies = new[] { new { name = BenchCredentials.CookieName, value = sessionCookie, domain = host, path = "/" } } });
+        }
         var target = (string)(await SendAsync("Target.createTarget", new { url = "about:blank", browserContextId = context }))["targetId"]!;
         var session = (string)(await SendAsync("Target.attachToTarget", new { targetId = target, flatten = true }))["sessionId"]!;
         // The page domain sends only a handful of lifecycle events; it is needed for the script to run on navigation.

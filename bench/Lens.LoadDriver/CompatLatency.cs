@@ -12,7 +12,7 @@ public static class CompatLatency
 
     public static async Task RunAsync(Uri server, int requests, int connections)
     {
-        using var http = new HttpClient { BaseAddress = server };
+        using var http = BenchCredentials.Client(server);
         for (var i = 0; i < 200; i++) (await http.GetAsync($"compat/check?{Pairs[i % Pairs.Length]}")).EnsureSuccessStatusCode();
 
         var sequential = new List<double>(requests);

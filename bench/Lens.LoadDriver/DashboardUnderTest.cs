@@ -18,6 +18,7 @@ public sealed class DashboardUnderTest : IAsyncDisposable
         if (server is not null)
         {
             dut.Address = new Uri(server.TrimEnd('/') + "/");
+            BenchCredentials.Token = Environment.GetEnvironmentVariable("LENS_TOKEN");
             return dut;
         }
         var root = new DirectoryInfo(AppContext.BaseDirectory);
@@ -39,6 +40,10 @@ public sealed class DashboardUnderTest : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Lens"] = $"Data Source={Path.Combine(dut._folder, "bench.db")}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // An admin token declared for this run only: the driver arranges rollouts and users through the API.
+        BenchCredentials.Token = BenchCredentials.NewSecret();
+        start.Environment["Auth__Tokens__bench__Role"] = "admin";
+        start.Environment["Auth__Tokens__bench__Sha256"] = BenchCredentials.Sha256Of(BenchCredentials.Token);
         dut._process = Process.Start(start)!;
         dut._process.BeginOutputReadLine();
         dut._process.BeginErrorReadLine();

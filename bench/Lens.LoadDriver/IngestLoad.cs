@@ -9,7 +9,7 @@ public static class IngestLoad
 {
     public static async Task RunAsync(Uri server, int seconds, int connections, int batchSize)
     {
-        using var setup = new HttpClient { BaseAddress = server };
+        using var setup = BenchCredentials.Client(server);
         var run = Guid.NewGuid().ToString("N")[..8];
         var flag = $"bench-{run}";
         (await setup.PostAsJsonAsync("api/releases", new { version = $"bench-{run}", config = new { run } })).EnsureSuccessStatusCode();
@@ -23,7 +23,8 @@ public static class IngestLoad
 
         var body = Encoding.UTF8.GetBytes(BuildBatch(flag, batchSize));
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var http = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = BenchCredentials.Client(server, handler);
+        http.Timeout = TimeSpan.FromSeconds(30);
 
         // Warm-up: JIT and connection setup are not part of the measurement.
         await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => PostAsync(http, body)));

@@ -25,7 +25,7 @@ public static class PushLatency
 
     public static async Task RunAsync(Uri server, int dashboards, int rounds, string pageKind, int trafficPerSecond = 0)
     {
-        using var http = new HttpClient { BaseAddress = server };
+        using var http = BenchCredentials.Client(server);
         var (id, flag) = await CreateRolloutAsync(http);
         // With traffic, the rollout page's charts, tiles and split have data and redraw as it arrives, as on a real canary.
         using var stopTraffic = new CancellationTokenSource();
@@ -43,10 +43,11 @@ public static class PushLatency
         };
 
         await using var browser = await CdpBrowser.LaunchAsync("/usr/bin/chromium", [.. UiLatency.ChromiumArgs, "--window-size=1280,720"]);
+        var cookie = await BenchCredentials.ViewerCookieAsync(server);
         var pages = new List<string>();
         for (var i = 0; i < dashboards; i++)
         {
-            var page = await browser.OpenIsolatedPageAsync(new Uri(server, path).ToString(), ArrivalRecorder);
+            var page = await browser.OpenIsolatedPageAsync(new Uri(server, path).ToString(), ArrivalRecorder, cookie);
             await WaitUntilAsync(browser, page, $$"""document.documentElement.dataset.connection === 'connected' && !!document.querySelector('{{selector}}')""");
             await browser.EvaluateAsync(page, $$"""
                 window.__changes = [];
@@ -104,7 +105,7 @@ public static class PushLatency
 
     private static async Task SendTrafficAsync(Uri server, string flag, int perSecond, CancellationToken ct)
     {
-        using var http = new HttpClient { BaseAddress = server };
+        using var http = BenchCredentials.Client(server);
         var random = new Random(7);
         var perTick = Math.Max(1, perSecond / 4);
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));

@@ -11,7 +11,7 @@ public static class UiLatency
 
     public static async Task OverviewAsync(Uri server, int rollouts, int trials)
     {
-        using var http = new HttpClient { BaseAddress = server };
+        using var http = BenchCredentials.Client(server);
         var run = Guid.NewGuid().ToString("N")[..8];
         var seeding = Stopwatch.StartNew();
         for (var i = 0; i < rollouts; i++)
@@ -21,12 +21,15 @@ public static class UiLatency
         }
         Console.WriteLine($"overview: seeded {rollouts} rollouts in {seeding.Elapsed.TotalSeconds:F1} s");
 
+        var cookie = await BenchCredentials.ViewerCookieAsync(server);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
         var times = new List<double>();
         for (var trial = 0; trial < trials; trial++)
         {
-            var page = await (await browser.NewContextAsync(new() { BaseURL = server.ToString() })).NewPageAsync();
+            var context = await browser.NewContextAsync(new() { BaseURL = server.ToString() });
+            await context.AddCookiesAsync([new() { Name = BenchCredentials.CookieName, Value = cookie, Domain = server.Host, Path = "/" }]);
+            var page = await context.NewPageAsync();
             await page.GotoAsync("/");
             await page.WaitForFunctionAsync("() => document.documentElement.dataset.connection === 'connected'", null, new() { Timeout = 60_000 });
             // Navigate within the live circuit, so the time is the server loading and rendering the page, plus the DOM patch.

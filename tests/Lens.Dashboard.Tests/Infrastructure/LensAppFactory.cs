@@ -48,6 +48,9 @@ public sealed class LensAppFactory : WebApplicationFactory<Program>
             builder.UseSetting($"Auth:Tokens:test-{role}:Role", role);
             builder.UseSetting($"Auth:Tokens:test-{role}:Sha256", Lens.Dashboard.Features.Access.TokenSecrets.Hash(SecretFor(role)));
         }
+        // The fuzz tests send thousands of writes in seconds; RateLimitTests sets its own small buckets.
+        builder.UseSetting("RateLimits:WritesPerSecond", "1000000");
+        builder.UseSetting("RateLimits:WritesBurst", "10000000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

@@ -56,6 +56,7 @@ public static class AccessSetup
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddHostedService<TokenUsageRecorder>();
         builder.Services.AddTransient<SelfCallCredentials>();
+        RateLimits.Add(builder.Services);
         return builder;
     }
 
@@ -64,6 +65,7 @@ public static class AccessSetup
         app.UseAuthentication();
         app.UseMiddleware<SameOriginGuard>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+
+namespace Lens.Dashboard.Features.Ingest;
+
+/// <summary>
+/// Remembers, per caller, the answer to each batch sent with an <c>Idempotency-Key</c> for <see cref="Window"/>: a
+/// client retrying after a dropped connection gets the first answer again and its events are not counted twice.
+/// Kept in memory: a retry that spans a restart of the dashboard is counted again.
+/// </summary>
+public sealed class IngestIdempotency(TimeProvider clock)
+{
+    public const string Header = "Idempotency-Key";
+    public const int MaxKeyLength = 200;
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, (Task<IngestResponse> Answer, DateTimeOffset At)> _answers = new(StringComparer.Ordinal);
+    private int _sinceSweep;
+
+    /// <summary>
+    /// The answer for this key: the remembered one (replayed = true), or a fresh one from <paramref name="ingest"/>, which
+    /// runs at most once per key at a time. A failed or refused batch is forgotten, so it can be sent again.
+    /// </summary>
+    public async Task<(IngestResponse Answer, bool Replayed)> OnceAsync(string caller, string key, Func<Task<IngestResponse>> ingest)
+    {
+        Sweep();
+        var id = caller + "\n" + key;
+        var mine = new TaskCompletionSource<IngestResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entry = _answers.GetOrAdd(id, _ => (mine.Task, clock.GetUtcNow()));
+        if (entry.Answer != mine.Task) return (await entry.Answer, true);
+        try
+        {
+            var answer = await ingest();
+            mine.SetResult(answer);
+            return (answer, false);
+        }
+        catch (Exception ex)
+        {
+            _answers.TryRemove(id, out _);
+            mine.SetException(ex);
+            throw;
+        }
+    }
+
+    private void Sweep()
+    {
+        if (Interlocked.Increment(ref _sinceSweep) < 1000) return;
+        Interlocked.Exchange(ref _sinceSweep, 0);
+        var cutoff = clock.GetUtcNow() - Window;
+        foreach (var (id, entry) in _answers)
+            if (entry.At < cutoff && entry.Answer.IsCompleted) _answers.TryRemove(id, out _);
+    }
+}
