@@ -11,5 +11,8 @@ public static class DashboardUsers
     /// <summary>A manager who may decide for product only.</summary>
     public static readonly E2eUser ProductManager = new("pam", ["manager"], ["product"]);
 
-    public static readonly E2eUser[] All = [Lead, Viewer, ProductManager];
+    /// <summary>Manages people and tokens.</summary>
+    public static readonly E2eUser Admin = new("ada", ["admin"], []);
+
+    public static readonly E2eUser[] All = [Lead, Viewer, ProductManager, Admin];
 }

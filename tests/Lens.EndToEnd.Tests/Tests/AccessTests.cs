@@ -88,12 +88,15 @@ public sealed class AccessTests() : DashboardBrowserTest(new Dictionary<string, 
     public async Task Wall_OpenedWithDisplayToken_RunsThenSaysSoWhenTheTokenIsRevoked()
     {
         await Api.StartRolloutAsync("5.3.0", "access-c", DashboardApi.Stage(10, "01:00:00"));
-        var issued = await Api.PostAsync("/api/tokens", new { name = "lobby-wall", role = "display" });
+        var admin = new AccessPage(await Browser.NewPageAsync(App.BaseAddress, user: DashboardUsers.Admin));
+        await admin.OpenAsync();
+        var secret = await admin.CreateTokenAsync("lobby-wall", "display");
+        await Screenshots.SaveAsync(admin.Page, "access-token-created");
         var page = await Browser.NewAnonymousPageAsync(App.BaseAddress, width: 1920, height: 1080);
 
         await page.GotoAsync("/wall");
         await page.WaitForURLAsync("**/signin?**");
-        await new SignInPage(page).OpenWallAsync((string)issued["secret"]!);
+        await new SignInPage(page).OpenWallAsync(secret);
         await page.WaitForURLAsync("**/wall");
         var wall = new WallPage(page);
         await wall.WaitConnectedAsync();
@@ -104,7 +107,7 @@ public sealed class AccessTests() : DashboardBrowserTest(new Dictionary<string, 
         await other.WaitForURLAsync("**/signin?**denied=1");
         await other.CloseAsync();
 
-        await Api.DeleteAsync("/api/tokens/lobby-wall");
+        await admin.RevokeAsync("lobby-wall", DashboardUsers.Admin.Name);
 
         await Expect(page.GetByTestId("signin-required-reason")).ToContainTextAsync("display token was revoked", new() { Timeout = 10_000 });
         await Screenshots.SaveAsync(page, "wall-display-token-revoked");
