@@ -118,4 +118,20 @@ public sealed class SignInTests : AppTestBase
     }
 
     private static HttpContent JsonContent(object body) => System.Net.Http.Json.JsonContent.Create(body);
+
+    [Fact]
+    public async Task CookieWrite_FromThePublicBaseUrl_IsAcceptedBehindAProxy()
+    {
+        using var proxied = new LensAppFactory(settings: new Dictionary<string, string?> { ["Auth:PublicBaseUrl"] = "https://lens.example.com" });
+        using var admin = proxied.CreateClient();
+        (await admin.PostJsonAsync("/api/users", new { userName = "pia", password = SignedInClient.Password, roles = new[] { "oncall" } })).EnsureSuccessStatusCode();
+        using var client = proxied.CreateAnonymousClient();
+        await SignedInClient.SignInAsync(client, "pia", SignedInClient.Password);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/killswitch") { Content = JsonContent(new { active = true, reason = "from the proxied page" }) };
+        request.Headers.Add("Origin", "https://lens.example.com");
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }

@@ -21,6 +21,7 @@ public sealed class ConfigurationTests
     [InlineData("Auth:Tokens:ci:Sha256", "not-a-hash")]
     [InlineData("Auth:Tokens:ci:Role", "superuser")]
     [InlineData("Auth:SessionLifetime", "00:00:00")]
+    [InlineData("Auth:PublicBaseUrl", "lens.example.com")]
     public void Start_WithBadSetting_StopsWithAMessageNamingTheKey(string key, string value)
     {
         using var installation = new LensAppFactory();

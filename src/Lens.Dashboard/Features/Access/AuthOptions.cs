@@ -19,8 +19,18 @@ public sealed class AuthOptions : IValidatableObject
     /// <summary>How often an open page checks that its sign-in (or its wall's display token) still stands.</summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The address people reach the dashboard at when it sits behind a proxy (https://lens.example.com): pages served
+    /// from there may write with their sign-in even when the request reaches the app under another host name.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    public Uri? PublicOrigin => Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) ? uri : null;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!string.IsNullOrWhiteSpace(PublicBaseUrl) && PublicOrigin is not { Scheme: "http" or "https" })
+            yield return new($"{Section}:PublicBaseUrl must be an absolute http(s) address, such as https://lens.example.com.", [nameof(PublicBaseUrl)]);
         if (SessionLifetime <= TimeSpan.Zero) yield return new($"{Section}:SessionLifetime must be positive.", [nameof(SessionLifetime)]);
         if (DisplaySessionLifetime <= TimeSpan.Zero) yield return new($"{Section}:DisplaySessionLifetime must be positive.", [nameof(DisplaySessionLifetime)]);
         if (RevalidationInterval <= TimeSpan.Zero) yield return new($"{Section}:RevalidationInterval must be positive.", [nameof(RevalidationInterval)]);
