@@ -19,7 +19,7 @@ public sealed partial class AuthorizationMatrixTests : AppTestBase
     private const string Anonymous = "anonymous";
 
     /// <summary>What may be reached without signing in: health, the sign-in form and its posts, the error page, assets.</summary>
-    [GeneratedRegex(@"^/?(health|health/ready|signin|error|account/(signin|signout|display)|_content/.*|_framework/.*|[^/]+\.(css|js|ico|png|svg|woff2?|json)(\.gz|\.br)?)$")]
+    [GeneratedRegex(@"^/?(health|health/ready|signin|error|account/(signin|signout|display|sso)|_content/.*|_framework/.*|[^/]+\.(css|js|ico|png|svg|woff2?|json)(\.gz|\.br)?)$")]
     private static partial Regex AnonymousAllowed();
 
     /// <summary>

@@ -1,6 +1,8 @@
 using Lens.Dashboard.Persistence;
 using Microsoft.AspNetCore.Authentication;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -18,17 +20,20 @@ public static class AccessSetup
     public static WebApplicationBuilder AddLensAccess(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var development = builder.Environment.IsDevelopment();
 
-        builder.Services.AddAuthentication(o =>
+        var authentication = builder.Services.AddAuthentication(o =>
             {
                 o.DefaultScheme = Scheme;
                 o.DefaultChallengeScheme = Scheme;
             })
             .AddPolicyScheme(Scheme, "Sign-in or bearer token", o => o.ForwardDefaultSelector = context =>
                 BearerTokenHandler.Carries(context.Request) ? BearerTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
-            .AddIdentityCookies();
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        authentication.AddIdentityCookies();
+        var oidc = builder.Configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
+        if (oidc.Enabled) authentication.AddOpenIdConnect(OidcOptions.Scheme, oidc.DisplayName, o => ConfigureSingleSignOn(o, oidc));
         builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<AuthOptions>>((cookie, auth) => ConfigureSessionCookie(cookie, auth.Value));
 
@@ -81,6 +86,47 @@ public static class AccessSetup
         }
     }
 
+    /// <summary>Code flow with PKCE; the person's roles and sign-off roles come from the ID token, and the session is Lens's own cookie.</summary>
+    private static void ConfigureSingleSignOn(OpenIdConnectOptions o, OidcOptions oidc)
+    {
+        o.Authority = oidc.Authority;
+        o.ClientId = oidc.ClientId;
+        o.ClientSecret = oidc.ClientSecret;
+        o.ResponseType = "code";
+        // Query, not form_post: the state cookies can then be SameSite=Lax and work on plain http inside a company network.
+        o.ResponseMode = "query";
+        o.UsePkce = true;
+        o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+        o.SignInScheme = IdentityConstants.ApplicationScheme;
+        o.CallbackPath = "/signin-oidc";
+        o.GetClaimsFromUserInfoEndpoint = false;
+        o.MapInboundClaims = false;
+        o.Scope.Clear();
+        o.Scope.Add("openid");
+        o.Scope.Add("profile");
+        o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.NonceCookie.SameSite = SameSiteMode.Lax;
+        o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.Events.OnTokenValidated = context =>
+        {
+            var token = context.Principal!;
+            var name = token.FindFirst("preferred_username")?.Value ?? token.FindFirst("email")?.Value ?? token.FindFirst("sub")!.Value;
+            var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme);
+            identity.AddClaim(new Claim(ClaimTypes.Name, name));
+            identity.AddClaim(new Claim(SingleSignOnClaim, oidc.Authority!));
+            foreach (var role in token.FindAll(oidc.RolesClaim).Select(c => c.Value).Where(LensRoles.People.Contains).Distinct())
+                identity.AddClaim(new Claim(ClaimTypes.Role, role));
+            foreach (var signOff in token.FindAll(oidc.SignOffRolesClaim).Select(c => c.Value).Distinct())
+                identity.AddClaim(new Claim(LensRoles.SignOffClaim, signOff));
+            context.Principal = new ClaimsPrincipal(identity);
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>Marks a session made by single sign-on: its person lives at the provider, not in Lens's user table.</summary>
+    public const string SingleSignOnClaim = "lens:sso";
+
     private static void ConfigureSessionCookie(CookieAuthenticationOptions cookie, AuthOptions auth)
     {
         cookie.Cookie.Name = "lens.session";
@@ -90,6 +136,23 @@ public static class AccessSetup
         cookie.AccessDeniedPath = "/signin";
         cookie.ExpireTimeSpan = auth.SessionLifetime;
         cookie.SlidingExpiration = true;
+        // A password session is checked against its user's security stamp now and then; a wall's session against its
+        // display token on every request (revoked means signed out); a single sign-on session lasts its lifetime.
+        var stampCheck = cookie.Events.OnValidatePrincipal;
+        cookie.Events.OnValidatePrincipal = async context =>
+        {
+            if (context.Principal?.FindFirst(Caller.TokenClaim)?.Value is { } sha)
+            {
+                if (!context.HttpContext.RequestServices.GetRequiredService<TokenRegistry>().IsActive(sha))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+                return;
+            }
+            if (context.Principal?.HasClaim(c => c.Type == SingleSignOnClaim) == true) return;
+            await stampCheck(context);
+        };
         cookie.Events.OnRedirectToLogin = context =>
         {
             if (AccessProblems.IsApiRequest(context.Request)) return AccessProblems.WriteUnauthorizedAsync(context.HttpContext);

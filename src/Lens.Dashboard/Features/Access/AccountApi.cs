@@ -15,6 +15,11 @@ public static class AccountApi
         var account = app.MapGroup("/account").WithTags("Account");
         account.MapPost("/signin", SignInAsync).AllowAnonymous();
         account.MapPost("/display", OpenWallAsync).AllowAnonymous();
+        // Single sign-on, when configured: off to the company's provider, and back to the page asked for.
+        account.MapGet("/sso", Results<ChallengeHttpResult, NotFound> (string? returnUrl, Microsoft.Extensions.Options.IOptions<OidcOptions> oidc) =>
+            oidc.Value.Enabled
+                ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }, [OidcOptions.Scheme])
+                : TypedResults.NotFound()).AllowAnonymous();
         // Sign-out comes from the live app bar, which has no antiforgery token to offer; SameOriginGuard refuses
         // a foreign page's post, and signing someone out is all such a post could do.
         account.MapPost("/signout", async (HttpContext context) =>

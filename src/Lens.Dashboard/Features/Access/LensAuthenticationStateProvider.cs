@@ -28,6 +28,8 @@ public sealed class LensAuthenticationStateProvider(ILoggerFactory loggers, ISer
             EndedBecause = "This wall screen's display token was revoked. Ask an admin for a new display token and open the wall with it.";
             return false;
         }
+        // A single sign-on session's person lives at the provider; its cookie's lifetime bounds it.
+        if (user.HasClaim(c => c.Type == AccessSetup.SingleSignOnClaim)) return true;
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var found = await users.GetUserAsync(user);
