@@ -157,6 +157,18 @@ public sealed class HostileInputTests : AppTestBase
     }
 
     [Fact]
+    public async Task Detectors_ValueStoredBeforeInputsWereBounded_StillServedNot500()
+    {
+        await using (var db = await App.Get<IDbContextFactory<LensDbContext>>().CreateDbContextAsync())
+            await db.Database.ExecuteSqlRawAsync("UPDATE Detectors SET CPlus = 1e999, LastValue = -1e999 WHERE Name = 'recall_at_50'");
+
+        var response = await Client.GetAsync("/api/detectors");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"Infinity\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Ingest_ArrayForAScalarAndAnHourLongLatency_RejectsThoseEventsByIndexAndCountsTheRest()
     {
         await ArrangeAsync();

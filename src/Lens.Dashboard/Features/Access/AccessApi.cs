@@ -11,28 +11,14 @@ public static class AccessApi
         var tokens = app.MapGroup("/api/tokens").WithTags("Access").RequireAuthorization(LensPolicies.Admin);
         tokens.MapGet("/", async (TokenService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(ct)));
         tokens.MapPost("/", CreateTokenAsync);
-        tokens.MapDelete("/{name}", async Task<Results<NoContent, ProblemHttpResult>> (string name, HttpRequest request, TokenService service, CancellationToken ct) =>
-        {
-            try
-            {
-                await service.RevokeAsync(name, request.Actor(), ct);
-                return TypedResults.NoContent();
-            }
-            catch (LensRequestException ex) { return LensProblems.For(ex); }
-        });
+        tokens.MapDelete("/{name}", (string name, HttpRequest request, TokenService service, CancellationToken ct) =>
+            NoContentOrProblemAsync(() => service.RevokeAsync(name, request.Actor(), ct)));
 
         var users = app.MapGroup("/api/users").WithTags("Access").RequireAuthorization(LensPolicies.Admin);
         users.MapGet("/", async (UserAdministration service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(ct)));
         users.MapPost("/", CreateUserAsync);
-        users.MapDelete("/{userName}", async Task<Results<NoContent, ProblemHttpResult>> (string userName, HttpRequest request, UserAdministration service, CancellationToken ct) =>
-        {
-            try
-            {
-                await service.DeleteAsync(userName, request.Actor(), ct);
-                return TypedResults.NoContent();
-            }
-            catch (LensRequestException ex) { return LensProblems.For(ex); }
-        });
+        users.MapDelete("/{userName}", (string userName, HttpRequest request, UserAdministration service, CancellationToken ct) =>
+            NoContentOrProblemAsync(() => service.DeleteAsync(userName, request.Actor(), ct)));
 
         // Who the caller is, for the CLI and for scripts checking their token.
         app.MapGet("/api/me", (HttpContext context) => TypedResults.Ok(new
@@ -42,6 +28,16 @@ public static class AccessApi
             signOffRoles = context.User.SignOffRoles(),
         })).WithTags("Access").RequireAuthorization(LensPolicies.Wall);
         return app;
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> NoContentOrProblemAsync(Func<Task> removal)
+    {
+        try
+        {
+            await removal();
+            return TypedResults.NoContent();
+        }
+        catch (LensRequestException ex) { return LensProblems.For(ex); }
     }
 
     private static async Task<Results<Created<IssuedToken>, ProblemHttpResult>> CreateTokenAsync(HttpRequest request, TokenService service, CancellationToken ct)

@@ -17,7 +17,13 @@ public static class RolloutsSetup
         builder.Services.AddSingleton<RolloutPagePanels>();
         builder.Services.AddSingleton<RolloutEngine>();
         builder.Services.ScheduleEvery<RolloutEvaluationJob>(sp => sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Interval);
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Answers only (request bodies are read with LensJson, which refuses these): a value stored before inputs
+            // were bounded must come out as "Infinity", never as a 500 on every request.
+            o.SerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddHostedService<HubRelay>();
         builder.Services.AddHostedService<Heartbeat>();
