@@ -28,7 +28,7 @@ public static class UiLatency
         for (var trial = 0; trial < trials; trial++)
         {
             var context = await browser.NewContextAsync(new() { BaseURL = server.ToString() });
-            await context.AddCookiesAsync([new() { Name = BenchCredentials.CookieName, Value = cookie, Domain = server.Host, Path = "/" }]);
+            if (cookie is not null) await context.AddCookiesAsync([new() { Name = BenchCredentials.CookieName, Value = cookie, Domain = server.Host, Path = "/" }]);
             var page = await context.NewPageAsync();
             await page.GotoAsync("/");
             await page.WaitForFunctionAsync("() => document.documentElement.dataset.connection === 'connected'", null, new() { Timeout = 60_000 });
