@@ -28,6 +28,11 @@ public sealed class BenchRun
     public string? SummaryMarkdown { get; private set; }
     public string? MetricsCsv { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>Which trec_eval the measures follow (<see cref="TrecEvaluator.Reference"/> for every bench run now).</summary>
+    public string MeasuresFollow { get; private set; } = TrecEvaluator.Reference;
+
+    /// <summary>False for a bench stored before the measures followed trec_eval 10.0: its nDCG@10 is not comparable with later ones.</summary>
+    public bool MeasuredLikeToday => MeasuresFollow == TrecEvaluator.Reference;
 
     public const string FilesSource = "files";
     public const string LiveSource = "live";
@@ -43,6 +48,7 @@ public sealed class BenchRun
         Status = BenchRunStatus.Running,
         StartedAt = now,
         QueriesTotal = queries,
+        MeasuresFollow = TrecEvaluator.Reference,
     };
 
     public void Progress(int done)

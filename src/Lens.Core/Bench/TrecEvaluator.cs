@@ -1,17 +1,23 @@
 namespace Lens.Core.Bench;
 
 /// <summary>
-/// Computes measures exactly as trec_eval 9 does (relevance level 1, no -c, no -J, no -M):
+/// Computes measures exactly as trec_eval 10.0 does (relevance level 1, no -c, no -J, no -M):
 /// <list type="bullet">
 /// <item>A run is ordered by score descending; equal scores by docno descending (byte order).</item>
 /// <item>Only queries present in both the run and the qrels are evaluated, and the mean is over them; a query whose judgments are all 0 counts, scoring 0.</item>
 /// <item>Relevant means rel ≥ 1. P_k divides by k; recall_k and map divide by the number of relevant judgments (0 when there are none).</item>
-/// <item>ndcg_cut_k: gain is the rel value (rel ≤ 0 and unjudged documents add nothing); rank 1 is undiscounted and rank r ≥ 2 is
-/// divided by log2(r); the ideal ranking takes the judged levels from highest to 1.</item>
+/// <item>ndcg_cut_k: gain is the rel value (rel ≤ 0 and unjudged documents add nothing); the document at rank r is
+/// divided by log2(r + 1); the ideal ranking takes the judged levels from highest to 1.</item>
 /// </list>
 /// </summary>
 public static class TrecEvaluator
 {
+    /// <summary>The reference these measures follow; stored with every bench, so numbers from another reference are never mixed in silently.</summary>
+    public const string Reference = "trec_eval 10.0";
+
+    /// <summary>What benches stored before this project followed trec_eval 10.0 were measured with (nDCG discounted from rank 2 by log2 r).</summary>
+    public const string EarlierReference = "trec_eval 9";
+
     public static TrecEvaluation Evaluate(
         IReadOnlyDictionary<string, Dictionary<string, int>> qrels,
         IReadOnlyDictionary<string, List<TrecResult>> run,
@@ -98,6 +104,7 @@ public static class TrecEvaluator
         return idcg > 0 ? dcg / idcg : dcg;
     }
 
-    // 0-based position i: rank 1 keeps its gain, rank i+1 ≥ 2 is divided by log2(i+1).
-    private static double Discounted(int gain, int i) => i == 0 ? gain : gain / Math.Log2(i + 1);
+    // 0-based position i, rank r = i + 1: every rank is divided by log2(r + 1), as trec_eval 10.0 does (rank 1 by log2 2 = 1).
+    // trec_eval 9 left rank 1 alone and divided rank r ≥ 2 by log2 r; benches stored before the change say so.
+    private static double Discounted(int gain, int i) => gain / Math.Log2(i + 2);
 }

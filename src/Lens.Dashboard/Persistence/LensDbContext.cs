@@ -155,7 +155,9 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
             e.HasIndex(r => new { r.Release, r.Night });
             e.Property(r => r.Status).HasConversion<string>();
             e.Property(r => r.Verdict).HasConversion<string>();
+            e.Property(r => r.MeasuresFollow).HasMaxLength(40).IsRequired();
             e.Ignore(r => r.Passed);
+            e.Ignore(r => r.MeasuredLikeToday);
         });
     }
 

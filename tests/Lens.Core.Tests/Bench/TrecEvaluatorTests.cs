@@ -3,8 +3,9 @@ using Lens.Core.Bench;
 namespace Lens.Core.Tests.Bench;
 
 /// <summary>
-/// Reference values worked by hand from trec_eval's definitions (relevance level 1, ranking by score with ties by
-/// docno descending, rank 1 undiscounted and rank r ≥ 2 divided by log2 r in nDCG, means over queries in both files).
+/// Reference values worked by hand from trec_eval 10.0's definitions (relevance level 1, ranking by score with ties by
+/// docno descending, the document at rank r divided by log2(r + 1) in nDCG, means over queries in both files), and
+/// checked with trec_eval 10.0 itself on the same files without q3 (it stops on a query only in the qrels).
 /// </summary>
 public class TrecEvaluatorTests
 {
@@ -44,15 +45,15 @@ public class TrecEvaluatorTests
 
     // q1 ranked: d3 (0), d9 (unjudged; "d9" > "d1" breaks the 4.0 tie), d1 (2), d2 (1), d4 (1); 3 relevant.
     //   map = (1/3 + 2/4 + 3/5) / 3 = 0.47778;  recip_rank = 1/3;  P_1 = 0;  recall_50 = 3/3
-    //   DCG = 2/log2 3 + 1/log2 4 + 1/log2 5 = 2.19254;  IDCG = 2 + 1/log2 2 + 1/log2 3 = 3.63093;  nDCG = 0.60385
+    //   DCG = 2/log2 4 + 1/log2 5 + 1/log2 6 = 1.81753;  IDCG = 2/log2 2 + 1/log2 3 + 1/log2 4 = 3.13093;  nDCG = 0.58051
     // q5 ranked: b (3) before a (1) on the 0.9 tie, whatever the rank column says.
-    //   map = (1/1 + 2/2)/2 = 1;  recip_rank = 1;  P_1 = 1;  recall_50 = 1;  DCG = 3 + 1/log2 2 = 4 = IDCG: nDCG = 1
+    //   map = (1/1 + 2/2)/2 = 1;  recip_rank = 1;  P_1 = 1;  recall_50 = 1;  DCG = 3/log2 2 + 1/log2 3 = IDCG: nDCG = 1
     [Theory]
     [InlineData("q1", "map", 0.47778)]
     [InlineData("q1", "recip_rank", 0.33333)]
     [InlineData("q1", "P_1", 0)]
     [InlineData("q1", "recall_50", 1)]
-    [InlineData("q1", "ndcg_cut_10", 0.60385)]
+    [InlineData("q1", "ndcg_cut_10", 0.58051)]
     [InlineData("q2", "map", 0)]
     [InlineData("q2", "ndcg_cut_10", 0)]
     [InlineData("q2", "recall_50", 0)]
@@ -78,13 +79,13 @@ public class TrecEvaluatorTests
     public void Format_Trec_PrintsTrecEvalLayoutInMeasureTableOrder()
     {
         var text = TrecOutput.Format(Evaluate(), perQuery: false);
-        // Means over q1, q2, q5: map (0.47778+0+1)/3, recip (1/3+0+1)/3, P_1 1/3, recall (1+0+1)/3, nDCG (0.60385+0+1)/3.
+        // Means over q1, q2, q5: map (0.47778+0+1)/3, recip (1/3+0+1)/3, P_1 1/3, recall (1+0+1)/3, nDCG (0.58051+0+1)/3.
         Assert.Equal(
             "map                   \tall\t0.4926\n" +
             "recip_rank            \tall\t0.4444\n" +
             "P_1                   \tall\t0.3333\n" +
             "recall_50             \tall\t0.6667\n" +
-            "ndcg_cut_10           \tall\t0.5346\n", text);
+            "ndcg_cut_10           \tall\t0.5268\n", text);
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public class TrecEvaluatorTests
         var lines = TrecOutput.Format(Evaluate(), perQuery: true).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(20, lines.Length);
         Assert.Equal("map                   \tq1\t0.4778", lines[0]);
-        Assert.Equal("ndcg_cut_10           \tq1\t0.6038", lines[4]);
+        Assert.Equal("ndcg_cut_10           \tq1\t0.5805", lines[4]);
         Assert.Equal("P_1                   \tq5\t1.0000", lines[12]);
         Assert.StartsWith("map                   \tall\t", lines[15]);
     }

@@ -46,6 +46,10 @@ public sealed class Net9UpgradeTests : IDisposable
             Assert.Contains(detectors.EnumerateArray(), d => d.GetProperty("name").GetString() == "recall_at_50" && d.GetProperty("inAlarm").GetBoolean());
             var benches = await client.GetFromJsonAsync<JsonElement>("/api/releases/demo-1.0.0/bench");
             Assert.Contains(benches.EnumerateArray(), b => b.GetProperty("status").GetString() == "completed");
+            // Benches stored before the measures followed trec_eval 10.0 say so, rather than mixing in silently.
+            Assert.All(benches.EnumerateArray(), b => Assert.Equal("trec_eval 9", b.GetProperty("measuresFollow").GetString()));
+            var report = await client.GetStringAsync("/api/releases/demo-1.0.0/report.md");
+            Assert.Contains("Measures follow trec_eval 10.0. Some benches of this release were measured with trec_eval 9", report);
             var signOff = await client.GetFromJsonAsync<JsonElement>("/api/releases/demo-1.0.0/signoff");
             Assert.Equal("rejected", signOff.GetProperty("verdict").GetString());
             var rolledBack = rollouts.EnumerateArray().First(r => r.GetProperty("state").GetString() == "RolledBack").GetProperty("id").GetString();

@@ -26,13 +26,14 @@ public sealed class BenchFilesApiTests : AppTestBase
         var run = await BenchAsync();
         var results = await (await Client.GetAsync((string)run["files"]!["final_bench_results.json"]!)).JsonAsync();
 
-        // trec_eval ndcg_cut_10 by its definition (gain = rel; ranks 1 and 2 undiscounted, rank r ≥ 2 divided by log2 r):
-        // baseline q1: DCG = 0 + 1/log2 2 + 2/log2 3 + 1/log2 4 = 2.76186, ideal 2 + 1 + 1/log2 3 = 3.63093, nDCG 0.76065; q2: 1.
-        // candidate: 1 and 1. Means 0.88032 and 1, difference 0.11968. Every relevant document is retrieved: recall_50 is 1 for both.
+        // trec_eval 10.0's ndcg_cut_10 (gain = rel; rank r divided by log2(r + 1)); trec_eval 10.0 on these files agrees:
+        // baseline q1: DCG = 0 + 1/log2 3 + 2/log2 4 + 1/log2 5 = 2.06160, ideal 2 + 1/log2 3 + 1/log2 4 = 3.13093, nDCG 0.65846;
+        // q2: d at rank 2, 1/log2 3 = 0.63093. Candidate: 1 and 1. Means 0.64470 and 1, difference 0.35530. Every relevant document is retrieved: recall_50 is 1 for both.
         var ndcg = results["measures"]!.AsArray().Single(m => (string?)m!["measure"] == "ndcg_cut_10")!;
-        Assert.Equal(0.88032, (double)ndcg["baseline"]!, 5);
+        Assert.Equal(0.64470, (double)ndcg["baseline"]!, 5);
         Assert.Equal(1.0, (double)ndcg["candidate"]!, 5);
-        Assert.Equal(0.11968, (double)ndcg["delta"]!, 5);
+        Assert.Equal(0.35530, (double)ndcg["delta"]!, 5);
+        Assert.Equal("trec_eval 10.0", (string?)run["measuresFollow"]);
         var recall = results["measures"]!.AsArray().Single(m => (string?)m!["measure"] == "recall_50")!;
         Assert.Equal(0.0, (double)recall["delta"]!, 12);
         Assert.Equal("incomplete", (string?)results["verdict"]);
@@ -53,11 +54,11 @@ public sealed class BenchFilesApiTests : AppTestBase
         Assert.Equal("sign_off_summary.md", md.Content.Headers.ContentDisposition?.FileName);
         var summary = await md.Content.ReadAsStringAsync();
         Assert.StartsWith("# Bench sign-off summary: 2.4.0\n\n**Verdict: INCOMPLETE.**", summary);
-        Assert.Contains("| ΔnDCG@10 | pass | ≥ 0 | candidate nDCG@10 − baseline nDCG@10 = 0.1197 |", summary);
+        Assert.Contains("| ΔnDCG@10 | pass | ≥ 0 | candidate nDCG@10 − baseline nDCG@10 = 0.3553 |", summary);
         Assert.Contains("| p95 latency | incomplete |", summary);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
         Assert.Equal("scope,measure,baseline,candidate,delta,ci_lower,ci_upper", lines[0]);
-        Assert.Contains(lines, l => l.StartsWith("q1,ndcg_cut_10,0.7606480143071", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("q1,ndcg_cut_10,0.65846456928", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("all,ndcg_cut_10,", StringComparison.Ordinal));
         Assert.Equal(1 + 2 * 5 + 5, lines.Length);
     }

@@ -51,7 +51,7 @@ public sealed class SignOffApiTests : AppTestBase
 
         Assert.Equal("sign_off_report_2.4.0.md", response.Content.Headers.ContentDisposition?.FileName);
         // The title, when it was generated (the app's clock), then the verdict first.
-        Assert.StartsWith("# Release 2.4.0: sign-off report\n\nGenerated 2026-11-22 09:00:00 UTC. Measures follow trec_eval's definitions.\n\n## Verdict: NOT YET ELIGIBLE\n", md);
+        Assert.StartsWith("# Release 2.4.0: sign-off report\n\nGenerated 2026-11-22 09:00:00 UTC. Measures follow trec_eval 10.0.\n\n## Verdict: NOT YET ELIGIBLE\n", md);
         var order = new[] { "## Verdict", "## Gates", "## Nightly validation", "## Approvers", "## Fingerprint" }.Select(h => md.IndexOf(h, StringComparison.Ordinal)).ToArray();
         Assert.All(order, i => Assert.True(i >= 0));
         Assert.Equal(order.Order(), order);

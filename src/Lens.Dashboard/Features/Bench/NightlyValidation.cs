@@ -50,16 +50,15 @@ public sealed class NightlyValidation(
     public async Task<IReadOnlyList<NightSummary>> NightsAsync(string version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Only the columns a night's tile needs: each run also carries its three result files.
         // Only the columns a night's tile needs; the stored results only of failed slices, to say which gate failed.
         var runs = await db.BenchRuns.AsNoTracking().Where(r => r.Release == version && r.Night != null)
-            .Select(r => new { Night = r.Night!.Value, r.Slice, r.Id, r.Status, r.Verdict, r.NdcgDelta, r.RecallDelta, r.Error,
+            .Select(r => new { Night = r.Night!.Value, r.Slice, r.Id, r.Status, r.Verdict, r.NdcgDelta, r.RecallDelta, r.Error, r.MeasuresFollow,
                 Results = r.Verdict == Lens.Core.Gates.Verdict.Fail ? r.ResultsJson : null })
             .ToListAsync(ct);
         return runs.GroupBy(r => r.Night).OrderBy(g => g.Key)
             .Select(g => new NightSummary(g.Key, g.All(r => BenchRun.Passes(r.Status, r.Verdict)),
                 g.OrderBy(r => r.Slice, StringComparer.Ordinal).Select(r => new NightSlice(r.Slice ?? WholeSet, r.Id, r.Verdict, r.NdcgDelta, r.RecallDelta, r.Error,
-                    BenchResultsReader.FailedGates(r.Results))).ToArray()))
+                    BenchResultsReader.FailedGates(r.Results), r.MeasuresFollow)).ToArray()))
             .ToArray();
     }
 

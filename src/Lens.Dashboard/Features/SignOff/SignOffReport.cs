@@ -10,11 +10,22 @@ public static class SignOffReport
 {
     public static string FileName(string version) => $"sign_off_report_{version}.md";
 
+    /// <summary>Which trec_eval the measures follow, and a warning when some of this release's benches followed an earlier one.</summary>
+    public static string MeasuresNote(SignOffState s)
+    {
+        var older = s.Nights.SelectMany(n => n.Slices).Select(x => x.MeasuresFollow)
+            .Append(s.FinalBench?.MeasuresFollow ?? Lens.Core.Bench.TrecEvaluator.Reference)
+            .Where(m => m != Lens.Core.Bench.TrecEvaluator.Reference).Distinct().ToList();
+        var note = $"Measures follow {Lens.Core.Bench.TrecEvaluator.Reference}.";
+        return older.Count == 0 ? note
+            : note + $" Some benches of this release were measured with {string.Join(", ", older)} (nDCG@10 discounted differently); their nDCG@10 is not comparable with later ones.";
+    }
+
     public static string Markdown(SignOffState s, DateTimeOffset generatedAt)
     {
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# Release {s.Version}: sign-off report\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"Generated {generatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC. Measures follow trec_eval's definitions.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Generated {generatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC. {MeasuresNote(s)}\n\n");
         md.Append(CultureInfo.InvariantCulture, $"## Verdict: {s.Verdict.ToUpperInvariant()}\n\n{Headline(s)}\n\n");
         foreach (var item in s.Missing) md.Append(CultureInfo.InvariantCulture, $"- Missing: {item}\n");
         if (s.Missing.Count > 0) md.Append('\n');

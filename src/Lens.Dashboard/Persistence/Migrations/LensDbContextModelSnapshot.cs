@@ -116,6 +116,11 @@ namespace Lens.Dashboard.Persistence.Migrations
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MeasuresFollow")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MetricsCsv")
                         .HasColumnType("TEXT");
 
