@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lens.Cli.Bench;
+using Lens.Cli.Calibration;
 using Lens.Cli.Monitor;
 using Lens.Cli.Server;
 
@@ -15,7 +16,8 @@ public static class LensCli
     {
         var monitor = new Command("monitor", "Drift detection tools.") { CusumCommand.Create(stdout, stderr) };
         var bench = new Command("bench", "Release quality: evaluate runs against judgments.") { BenchEvalCommand.Create(stdout, stderr) };
-        var root = new RootCommand("lens: the Lens Dashboard command line") { bench, monitor, KillSwitchCommand.Create(stdout, stderr, connect), VersionCommand.Create(stdout, stderr, connect),
+        var calibration = new Command("calibration", "Score calibration: reliability curves, isotonic maps and τ.") { CalibrationFitCommand.Create(stdout, stderr) };
+        var root = new RootCommand("lens: the Lens Dashboard command line") { bench, calibration, monitor, KillSwitchCommand.Create(stdout, stderr, connect), VersionCommand.Create(stdout, stderr, connect),
             TokenCommand.Create(stdout, stderr, connect) };
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

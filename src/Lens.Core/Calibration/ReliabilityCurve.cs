@@ -1,0 +1,102 @@
+namespace Lens.Core.Calibration;
+
+/// <summary>
+/// The reliability curve exactly as scikit-learn 1.2's <c>calibration_curve(y, p, n_bins, strategy)</c> computes it,
+/// edge cases included: edges are <c>i × (1/n)</c> (numpy's linspace), or the scores' percentiles with numpy's linear
+/// interpolation; a score equal to an inner edge belongs to the bin below it (searchsorted, side left); empty bins are
+/// left out.
+/// </summary>
+public static class ReliabilityCurve
+{
+    /// <summary>z for a two-sided 95% interval.</summary>
+    public const double Z95 = 1.959963984540054;
+
+    public static IReadOnlyList<ReliabilityBin> Compute(ReadOnlySpan<double> scores, ReadOnlySpan<bool> clicked, int bins, BinStrategy strategy)
+    {
+        if (bins < 1) throw new ArgumentOutOfRangeException(nameof(bins), bins, "A curve needs at least one bin.");
+        if (scores.Length != clicked.Length) throw new ArgumentException("Each score needs its click.", nameof(clicked));
+        var edges = Edges(scores, bins, strategy);
+        var count = new int[bins];
+        var sum = new double[bins];
+        var positive = new int[bins];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var bin = BinOf(scores[i], edges);
+            count[bin]++;
+            sum[bin] += scores[i];
+            if (clicked[i]) positive[bin]++;
+        }
+        var curve = new List<ReliabilityBin>(bins);
+        for (var b = 0; b < bins; b++)
+        {
+            if (count[b] == 0) continue;
+            var rate = (double)positive[b] / count[b];
+            var (low, high) = Wilson(positive[b], count[b]);
+            curve.Add(new ReliabilityBin(edges[b], edges[b + 1], count[b], sum[b] / count[b], rate, low, high));
+        }
+        return curve;
+    }
+
+    /// <summary>The bins' n + 1 edges.</summary>
+    public static double[] Edges(ReadOnlySpan<double> scores, int bins, BinStrategy strategy)
+    {
+        var edges = new double[bins + 1];
+        var step = 1.0 / bins;
+        if (strategy == BinStrategy.Uniform)
+        {
+            for (var i = 0; i <= bins; i++) edges[i] = i * step;
+            edges[bins] = 1.0;
+            return edges;
+        }
+        var sorted = scores.ToArray();
+        Array.Sort(sorted);
+        for (var i = 0; i <= bins; i++)
+        {
+            // numpy: linspace(0, 1, n + 1) * 100, then percentile divides by 100 again before taking the virtual index.
+            var q = i == bins ? 1.0 : i * step;
+            edges[i] = Percentile(sorted, q * 100 / 100);
+        }
+        return edges;
+    }
+
+    /// <summary>numpy's "linear" percentile of sorted values, with its two-sided interpolation formula.</summary>
+    private static double Percentile(double[] sorted, double q)
+    {
+        if (sorted.Length == 0) return double.NaN;
+        var virtualIndex = q * (sorted.Length - 1);
+        var below = Math.Floor(virtualIndex);
+        var lower = (int)Math.Clamp(below, 0, sorted.Length - 1);
+        var upper = Math.Min(lower + 1, sorted.Length - 1);
+        var t = virtualIndex - below;
+        var a = sorted[lower];
+        var b = sorted[upper];
+        var diff = b - a;
+        return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+    }
+
+    /// <summary>The bin a score falls in: the count of inner edges strictly below it.</summary>
+    public static int BinOf(double score, double[] edges)
+    {
+        int lo = 1, hi = edges.Length - 1;
+        // First inner edge ≥ score, over edges[1..n-1].
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (edges[mid] < score) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo - 1;
+    }
+
+    /// <summary>The 95% Wilson score interval for k successes in n trials.</summary>
+    public static (double Lower, double Upper) Wilson(int k, int n)
+    {
+        if (n == 0) return (0, 1);
+        var p = (double)k / n;
+        var z2 = Z95 * Z95;
+        var denominator = 1 + z2 / n;
+        var centre = (p + z2 / (2 * n)) / denominator;
+        var half = Z95 * Math.Sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
+        return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+    }
+}
