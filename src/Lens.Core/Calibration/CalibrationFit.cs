@@ -16,15 +16,25 @@ public sealed record CalibrationFit(
         int bins = DefaultBins, BinStrategy strategy = BinStrategy.Uniform, double target = DefaultTarget)
     {
         if (scores.Length == 0) throw new ArgumentException("Calibration needs at least one impression.", nameof(scores));
-        var curve = ReliabilityCurve.Compute(scores, clicked, bins, strategy);
-        var isotonic = IsotonicCalibration.Fit(scores, clicked);
-        var calibrated = new double[scores.Length];
-        for (var i = 0; i < scores.Length; i++) calibrated[i] = isotonic.Apply(scores[i]);
         var queries = new HashSet<int>();
         foreach (var q in queryIds) queries.Add(q);
-        return new CalibrationFit(scores.Length, queries.Count, strategy, curve, isotonic,
-            CalibrationMetrics.Brier(scores, clicked), CalibrationMetrics.Brier(calibrated, clicked),
-            CalibrationMetrics.ExpectedCalibrationError(scores, clicked, bins), CalibrationMetrics.ExpectedCalibrationError(calibrated, clicked, bins),
-            TauSolver.Solve(calibrated, queries.Count, target));
+        return Compute(ScoreHistogram.From(scores, clicked), queries.Count, bins, strategy, target);
+    }
+
+    /// <summary>
+    /// Impressions grouped by score (increasing), and how many queries they came from: the same figures as the raw
+    /// impressions give, which is how a day's aggregates are fitted.
+    /// </summary>
+    public static CalibrationFit Compute(ScoreCount[] histogram, long queries, int bins = DefaultBins, BinStrategy strategy = BinStrategy.Uniform,
+        double target = DefaultTarget)
+    {
+        var n = ScoreHistogram.Impressions(histogram);
+        if (n == 0) throw new ArgumentException("Calibration needs at least one impression.", nameof(histogram));
+        var isotonic = IsotonicCalibration.Fit(histogram);
+        var calibrated = ScoreHistogram.Calibrated(histogram, isotonic);
+        return new CalibrationFit((int)Math.Min(n, int.MaxValue), (int)Math.Min(queries, int.MaxValue), strategy, ReliabilityCurve.Compute(histogram, bins, strategy), isotonic,
+            CalibrationMetrics.Brier(histogram), CalibrationMetrics.Brier(calibrated),
+            CalibrationMetrics.ExpectedCalibrationError(histogram, bins), CalibrationMetrics.ExpectedCalibrationError(calibrated, bins),
+            TauSolver.Solve(calibrated, queries, target));
     }
 }

@@ -4,25 +4,26 @@ namespace Lens.Core.Calibration;
 public static class CalibrationMetrics
 {
     /// <summary>scikit-learn's <c>brier_score_loss</c>: the mean squared gap between score and outcome.</summary>
-    public static double Brier(ReadOnlySpan<double> scores, ReadOnlySpan<bool> clicked)
+    public static double Brier(ScoreCount[] histogram)
     {
-        if (scores.Length == 0) return double.NaN;
         double sum = 0;
-        for (var i = 0; i < scores.Length; i++)
+        long n = 0;
+        foreach (var c in histogram)
         {
-            var gap = (clicked[i] ? 1.0 : 0.0) - scores[i];
-            sum += gap * gap;
+            sum += c.Clicks * (1 - c.Score) * (1 - c.Score) + (c.Impressions - c.Clicks) * c.Score * c.Score;
+            n += c.Impressions;
         }
-        return sum / scores.Length;
+        return n == 0 ? double.NaN : sum / n;
     }
 
     /// <summary>Over uniform bins of the given scores: Σ count/N × |observed rate − mean predicted|, over non-empty bins.</summary>
-    public static double ExpectedCalibrationError(ReadOnlySpan<double> scores, ReadOnlySpan<bool> clicked, int bins)
+    public static double ExpectedCalibrationError(ScoreCount[] histogram, int bins)
     {
-        if (scores.Length == 0) return double.NaN;
+        var n = ScoreHistogram.Impressions(histogram);
+        if (n == 0) return double.NaN;
         double ece = 0;
-        foreach (var bin in ReliabilityCurve.Compute(scores, clicked, bins, BinStrategy.Uniform))
-            ece += (double)bin.Count / scores.Length * Math.Abs(bin.FractionPositive - bin.MeanPredicted);
+        foreach (var bin in ReliabilityCurve.Compute(histogram, bins, BinStrategy.Uniform))
+            ece += (double)bin.Count / n * Math.Abs(bin.FractionPositive - bin.MeanPredicted);
         return ece;
     }
 }

@@ -32,37 +32,34 @@ public sealed class IsotonicCalibration
     public static IsotonicCalibration Fit(ReadOnlySpan<double> scores, ReadOnlySpan<bool> clicked)
     {
         if (scores.Length == 0 || scores.Length != clicked.Length) throw new ArgumentException("Fitting needs scores, each with its click.");
-        // scikit-learn sorts by score, then by outcome (lexsort); pooling makes the outcome order irrelevant.
-        var order = new int[scores.Length];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        var keys = scores.ToArray();
-        Array.Sort(keys, order);
+        return Fit(ScoreHistogram.From(scores, clicked));
+    }
 
+    /// <summary>Fits impressions grouped by score (increasing order), as if each had been passed one by one.</summary>
+    public static IsotonicCalibration Fit(ScoreCount[] histogram)
+    {
+        if (histogram.Length == 0) throw new ArgumentException("Fitting needs at least one impression.", nameof(histogram));
         var xs = new List<double>();
         var ys = new List<double>();
         var ws = new List<double>();
-        var currentX = keys[0];
-        double sumY = 0, weight = 0;
-        for (var j = 0; j < keys.Length; j++)
+        var currentX = histogram[0].Score;
+        double clicks = 0, weight = 0;
+        foreach (var c in histogram)
         {
-            var y = clicked[order[j]] ? 1.0 : 0.0;
-            if (keys[j] - currentX >= Resolution)
+            if (c.Score - currentX >= Resolution)
             {
                 xs.Add(currentX);
-                ys.Add(sumY / weight);
+                ys.Add(clicks / weight);
                 ws.Add(weight);
-                currentX = keys[j];
-                sumY = y;
-                weight = 1;
+                currentX = c.Score;
+                clicks = 0;
+                weight = 0;
             }
-            else
-            {
-                sumY += y;
-                weight += 1;
-            }
+            clicks += c.Clicks;
+            weight += c.Impressions;
         }
         xs.Add(currentX);
-        ys.Add(sumY / weight);
+        ys.Add(clicks / weight);
         ws.Add(weight);
 
         var fitted = PoolAdjacentViolators(ys, ws);

@@ -11,20 +11,23 @@ public static class ReliabilityCurve
     /// <summary>z for a two-sided 95% interval.</summary>
     public const double Z95 = 1.959963984540054;
 
-    public static IReadOnlyList<ReliabilityBin> Compute(ReadOnlySpan<double> scores, ReadOnlySpan<bool> clicked, int bins, BinStrategy strategy)
+    public static IReadOnlyList<ReliabilityBin> Compute(ReadOnlySpan<double> scores, ReadOnlySpan<bool> clicked, int bins, BinStrategy strategy) =>
+        Compute(ScoreHistogram.From(scores, clicked), bins, strategy);
+
+    /// <summary>The curve of impressions grouped by score (increasing), as if each had been passed one by one.</summary>
+    public static IReadOnlyList<ReliabilityBin> Compute(ScoreCount[] histogram, int bins, BinStrategy strategy)
     {
         if (bins < 1) throw new ArgumentOutOfRangeException(nameof(bins), bins, "A curve needs at least one bin.");
-        if (scores.Length != clicked.Length) throw new ArgumentException("Each score needs its click.", nameof(clicked));
-        var edges = Edges(scores, bins, strategy);
-        var count = new int[bins];
+        var edges = Edges(histogram, bins, strategy);
+        var count = new long[bins];
         var sum = new double[bins];
-        var positive = new int[bins];
-        for (var i = 0; i < scores.Length; i++)
+        var positive = new long[bins];
+        foreach (var c in histogram)
         {
-            var bin = BinOf(scores[i], edges);
-            count[bin]++;
-            sum[bin] += scores[i];
-            if (clicked[i]) positive[bin]++;
+            var bin = BinOf(c.Score, edges);
+            count[bin] += c.Impressions;
+            sum[bin] += c.Score * c.Impressions;
+            positive[bin] += c.Clicks;
         }
         var curve = new List<ReliabilityBin>(bins);
         for (var b = 0; b < bins; b++)
@@ -32,13 +35,13 @@ public static class ReliabilityCurve
             if (count[b] == 0) continue;
             var rate = (double)positive[b] / count[b];
             var (low, high) = Wilson(positive[b], count[b]);
-            curve.Add(new ReliabilityBin(edges[b], edges[b + 1], count[b], sum[b] / count[b], rate, low, high));
+            curve.Add(new ReliabilityBin(edges[b], edges[b + 1], (int)Math.Min(count[b], int.MaxValue), sum[b] / count[b], rate, low, high));
         }
         return curve;
     }
 
     /// <summary>The bins' n + 1 edges.</summary>
-    public static double[] Edges(ReadOnlySpan<double> scores, int bins, BinStrategy strategy)
+    public static double[] Edges(ScoreCount[] histogram, int bins, BinStrategy strategy)
     {
         var edges = new double[bins + 1];
         var step = 1.0 / bins;
@@ -48,30 +51,39 @@ public static class ReliabilityCurve
             edges[bins] = 1.0;
             return edges;
         }
-        var sorted = scores.ToArray();
-        Array.Sort(sorted);
+        var cumulative = new long[histogram.Length];
+        long total = 0;
+        for (var i = 0; i < histogram.Length; i++) cumulative[i] = total += histogram[i].Impressions;
         for (var i = 0; i <= bins; i++)
         {
             // numpy: linspace(0, 1, n + 1) * 100, then percentile divides by 100 again before taking the virtual index.
             var q = i == bins ? 1.0 : i * step;
-            edges[i] = Percentile(sorted, q * 100 / 100);
+            edges[i] = Percentile(histogram, cumulative, total, q * 100 / 100);
         }
         return edges;
     }
 
-    /// <summary>numpy's "linear" percentile of sorted values, with its two-sided interpolation formula.</summary>
-    private static double Percentile(double[] sorted, double q)
+    /// <summary>numpy's "linear" percentile of the impressions' scores, with its two-sided interpolation formula.</summary>
+    private static double Percentile(ScoreCount[] histogram, long[] cumulative, long total, double q)
     {
-        if (sorted.Length == 0) return double.NaN;
-        var virtualIndex = q * (sorted.Length - 1);
+        if (total == 0) return double.NaN;
+        var virtualIndex = q * (total - 1);
         var below = Math.Floor(virtualIndex);
-        var lower = (int)Math.Clamp(below, 0, sorted.Length - 1);
-        var upper = Math.Min(lower + 1, sorted.Length - 1);
+        var lower = (long)Math.Clamp(below, 0, total - 1);
+        var upper = Math.Min(lower + 1, total - 1);
         var t = virtualIndex - below;
-        var a = sorted[lower];
-        var b = sorted[upper];
+        var a = ScoreAt(histogram, cumulative, lower);
+        var b = ScoreAt(histogram, cumulative, upper);
         var diff = b - a;
         return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+    }
+
+    /// <summary>The score at a position in the impressions sorted by score.</summary>
+    private static double ScoreAt(ScoreCount[] histogram, long[] cumulative, long position)
+    {
+        var i = Array.BinarySearch(cumulative, position + 1);
+        if (i < 0) i = ~i;
+        return histogram[i].Score;
     }
 
     /// <summary>The bin a score falls in: the count of inner edges strictly below it.</summary>
@@ -89,7 +101,7 @@ public static class ReliabilityCurve
     }
 
     /// <summary>The 95% Wilson score interval for k successes in n trials.</summary>
-    public static (double Lower, double Upper) Wilson(int k, int n)
+    public static (double Lower, double Upper) Wilson(long k, long n)
     {
         if (n == 0) return (0, 1);
         var p = (double)k / n;

@@ -6,26 +6,22 @@ namespace Lens.Core.Calibration;
 /// </summary>
 public static class TauSolver
 {
-    public static TauChoice Solve(ReadOnlySpan<double> calibrated, int queries, double target)
+    /// <summary>From the histogram of calibrated scores (increasing order) and the number of queries they came from.</summary>
+    public static TauChoice Solve(ScoreCount[] calibrated, long queries, double target)
     {
         if (calibrated.Length == 0 || queries <= 0) throw new ArgumentException("τ needs calibrated scores from at least one query.");
-        var sorted = calibrated.ToArray();
-        Array.Sort(sorted);
         double bestT = double.NaN, bestMean = double.NaN, bestGap = double.PositiveInfinity;
-        // Walking distinct values from the top: the count at or above t grows as t falls.
-        var i = sorted.Length - 1;
-        while (i >= 0)
+        long atOrAbove = 0;
+        // From the top down the count at or above t only grows; an equal gap further down keeps the larger t found first.
+        for (var i = calibrated.Length - 1; i >= 0; i--)
         {
-            var t = sorted[i];
-            while (i >= 0 && sorted[i] == t) i--;
-            var atOrAbove = sorted.Length - 1 - i;
+            atOrAbove += calibrated[i].Impressions;
             var mean = (double)atOrAbove / queries;
             var gap = Math.Abs(mean - target);
-            // Strictly better only: going down, an equal gap keeps the larger t found first.
             if (gap < bestGap)
             {
                 bestGap = gap;
-                bestT = t;
+                bestT = calibrated[i].Score;
                 bestMean = mean;
             }
         }

@@ -81,4 +81,26 @@ public class CalibrationReferenceTests
         var (fit, _) = Load("edges");
         Assert.Contains(fit.Curve, b => b.Upper == 0.30000000000000004 && b.MeanPredicted == 0.3);
     }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Histogram_BatchesMergedAsADayKeepsThem_GiveTheSameFitAsTheRawImpressions(string name)
+    {
+        var (raw, expected) = Load(name);
+        using var reader = new StreamReader(Path.Combine(Folder, name + ".csv"));
+        var table = ImpressionTable.ReadCsv(reader, name + ".csv");
+        var scores = table.Scores.ToArray();
+        var clicked = table.Clicked.ToArray();
+        // Three uneven batches, as services would send them through the day.
+        var cuts = new[] { 0, scores.Length / 5, scores.Length / 2, scores.Length };
+        var day = ScoreHistogram.Merge(Enumerable.Range(0, 3).SelectMany(b =>
+            ScoreHistogram.From(scores.AsSpan(cuts[b], cuts[b + 1] - cuts[b]), clicked.AsSpan(cuts[b], cuts[b + 1] - cuts[b]))));
+
+        var fit = CalibrationFit.Compute(day, raw.Queries, expected.GetProperty("bins").GetInt32(), raw.Strategy, raw.Tau.Target);
+
+        Close([.. raw.Curve.Select(b => b.FractionPositive)], fit.Curve.Select(b => b.FractionPositive), "prob_true");
+        Close([.. raw.Curve.Select(b => b.MeanPredicted)], fit.Curve.Select(b => b.MeanPredicted), "prob_pred");
+        Close([.. raw.Isotonic.Y], fit.Isotonic.Y, "y_thresholds_");
+        Close([raw.BrierRaw, raw.BrierCalibrated, raw.EceRaw, raw.EceCalibrated, raw.Tau.Value], [fit.BrierRaw, fit.BrierCalibrated, fit.EceRaw, fit.EceCalibrated, fit.Tau.Value], "figures");
+    }
 }
