@@ -55,6 +55,7 @@ public static partial class JsonBody
             return (null, TooLarge(maxBytes));
         }
         if (bytes.Length == 0) return (null, LensProblems.Field("body", "A JSON object is required."));
+        if (!System.Text.Unicode.Utf8.IsValid(bytes)) return (null, LensProblems.Field("body", "The body is not valid UTF-8."));
         if (ShapeProblem(bytes) is { } shape) return (null, shape);
 
         try

@@ -32,6 +32,8 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
     public DbSet<BenchRun> BenchRuns => Set<BenchRun>();
     public DbSet<ScheduleMark> ScheduleMarks => Set<ScheduleMark>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ImpressionAggregate> ImpressionAggregates => Set<ImpressionAggregate>();
+    public DbSet<ImpressionQuery> ImpressionQueries => Set<ImpressionQuery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -43,6 +45,21 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
+
+        model.Entity<ImpressionAggregate>(e =>
+        {
+            e.HasKey(a => new { a.Flag, a.Release, a.Variant, a.Day, a.Score });
+            e.Property(a => a.Release).HasMaxLength(100);
+            e.Property(a => a.Flag).HasMaxLength(100);
+            e.Property(a => a.Variant).HasMaxLength(20);
+        });
+
+        model.Entity<ImpressionQuery>(e =>
+        {
+            e.HasKey(q => new { q.Flag, q.Release, q.Variant, q.Day, q.QueryId });
+            e.Property(q => q.Release).HasMaxLength(100);
+            e.Property(q => q.QueryId).HasMaxLength(200);
+        });
 
         model.Entity<ApiToken>(e =>
         {

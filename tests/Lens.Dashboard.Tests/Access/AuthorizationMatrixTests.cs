@@ -47,6 +47,71 @@ public sealed partial class AuthorizationMatrixTests : AppTestBase
         return probes;
     }
 
+    /// <summary>
+    /// What each route needs, written from the roles' definitions (not read back from the endpoints): viewer reads;
+    /// oncall acknowledges, resolves and raises alerts, flips kill switches, runs probes, resets detectors; lead creates
+    /// releases, drives rollouts, runs benches and nights; manager decides sign-off and promotes to GA; admin manages
+    /// people and tokens; service ingests and reads flags.
+    /// </summary>
+    private static readonly Dictionary<string, string> Expected = new()
+    {
+        ["GET /api/alerts"] = LensPolicies.Read, ["GET /api/alerts/{id:guid}"] = LensPolicies.Read,
+        ["POST /api/alerts"] = LensPolicies.OnCall, ["POST /api/alerts/acknowledge"] = LensPolicies.OnCall,
+        ["POST /api/alerts/{id:guid}/acknowledge"] = LensPolicies.OnCall, ["POST /api/alerts/{id:guid}/resolve"] = LensPolicies.OnCall,
+        ["GET /api/detectors"] = LensPolicies.Read, ["GET /api/detectors/{name}"] = LensPolicies.Read, ["GET /api/detectors/{name}/history.csv"] = LensPolicies.Read,
+        ["POST /api/detectors/{name}/reset"] = LensPolicies.OnCall, ["POST /api/detectors/observations"] = LensPolicies.Ingest,
+        ["POST /api/rollouts"] = LensPolicies.Lead, ["GET /api/rollouts"] = LensPolicies.Read, ["GET /api/rollouts/{id:guid}"] = LensPolicies.Read,
+        ["GET /api/rollouts/{id:guid}/audit"] = LensPolicies.Read,
+        ["POST /api/rollouts/{id:guid}/promote"] = LensPolicies.Lead, ["POST /api/rollouts/{id:guid}/pause"] = LensPolicies.Lead,
+        ["POST /api/rollouts/{id:guid}/resume"] = LensPolicies.Lead, ["POST /api/rollouts/{id:guid}/rollback"] = LensPolicies.Lead,
+        ["POST /api/rollouts/{id:guid}/abort"] = LensPolicies.Lead,
+        ["POST /api/releases"] = LensPolicies.Lead, ["GET /api/releases"] = LensPolicies.Read, ["GET /api/releases/{version}"] = LensPolicies.Read,
+        ["GET /api/releases/{version}/config-fingerprint"] = LensPolicies.Read,
+        ["POST /api/ingest"] = LensPolicies.Ingest,
+        ["POST /api/releases/{version}/bench"] = LensPolicies.Lead, ["POST /api/releases/{version}/bench/live"] = LensPolicies.Lead,
+        ["GET /api/releases/{version}/bench"] = LensPolicies.Read, ["GET /api/releases/{version}/nights"] = LensPolicies.Read,
+        ["GET /api/bench/{id:guid}"] = LensPolicies.Read, ["GET /api/bench/{id:guid}/{file}"] = LensPolicies.Read,
+        ["POST /api/nightly/run"] = LensPolicies.Lead,
+        ["POST /api/calibration/impressions"] = LensPolicies.Ingest, ["GET /api/calibration"] = LensPolicies.Read,
+        ["GET /api/demo"] = LensPolicies.Read, ["POST /api/demo/faults"] = LensPolicies.Lead, ["GET /api/demo/search"] = LensPolicies.Flags,
+        ["GET /api/releases/{version}/signoff"] = LensPolicies.Read, ["POST /api/releases/{version}/decisions"] = LensPolicies.Manager,
+        ["POST /api/releases/{version}/promote"] = LensPolicies.Manager, ["GET /api/releases/{version}/report.md"] = LensPolicies.Read,
+        ["GET /canary/status"] = LensPolicies.Flags, ["POST /canary/progress"] = LensPolicies.Lead, ["POST /canary/killswitch"] = LensPolicies.OnCall,
+        ["GET /api/flags"] = LensPolicies.Flags, ["GET /api/flags/stream"] = LensPolicies.Flags, ["GET /api/flags/{key}"] = LensPolicies.Flags,
+        ["POST /api/killswitch"] = LensPolicies.OnCall, ["GET /api/killswitch"] = LensPolicies.Read,
+        ["GET /compat/check"] = LensPolicies.Flags,
+        ["GET /api/sentinel"] = LensPolicies.Read, ["GET /api/sentinel/runs"] = LensPolicies.Read, ["POST /api/sentinel/run"] = LensPolicies.OnCall,
+        ["GET /api/tokens"] = LensPolicies.Admin, ["POST /api/tokens"] = LensPolicies.Admin, ["DELETE /api/tokens/{name}"] = LensPolicies.Admin,
+        ["GET /api/users"] = LensPolicies.Admin, ["POST /api/users"] = LensPolicies.Admin, ["DELETE /api/users/{userName}"] = LensPolicies.Admin,
+        ["GET /api/me"] = LensPolicies.Wall,
+        ["GET /hubs/rollouts"] = LensPolicies.Read,
+        ["GET /wall"] = LensPolicies.Wall, ["GET /admin/access"] = LensPolicies.Admin,
+    };
+
+    /// <summary>The one policy a route needs beyond reading, as the endpoint carries it (a group's read policy adds nothing here).</summary>
+    private static string Effective(IReadOnlyList<string> policies) =>
+        policies.Count == 1 ? policies[0] : policies.Single(p => p != LensPolicies.Read);
+
+    [Fact]
+    public void Endpoints_EachApiRoute_NeedsThePolicyItsRoleDefinitionSays()
+    {
+        var wrong = new List<string>();
+        foreach (var probe in Probes().Where(p => p.Policies.Count > 0 && !p.IsPage && !p.Route.StartsWith("/hubs/rollouts/", StringComparison.Ordinal)))
+        {
+            var key = $"{probe.Method} {(probe.Route.Length > 1 ? probe.Route.TrimEnd('/') : probe.Route)}";
+            if (!Expected.TryGetValue(key, out var expected)) wrong.Add($"{key}: not in the table; add it with the policy its roles need");
+            else if (Effective(probe.Policies) != expected) wrong.Add($"{key}: has {string.Join(" + ", probe.Policies)}, should need {expected}");
+        }
+        // Pages: every page reads, the wall admits displays, the access page needs an admin.
+        foreach (var page in Probes().Where(p => p.IsPage && p.Method == "GET"))
+        {
+            var expected = Expected.TryGetValue($"GET {page.Route}", out var special) ? special : LensPolicies.Read;
+            if (page.Policies.Count == 0 && !page.Anonymous) wrong.Add($"page {page.Route}: no policy");
+            else if (page.Policies.Count > 0 && Effective(page.Policies) != expected) wrong.Add($"page {page.Route}: has {string.Join(" + ", page.Policies)}, should need {expected}");
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
     [Fact]
     public void Endpoints_EveryOne_HasAPolicyOrIsKnownToBePublic()
     {

@@ -41,9 +41,10 @@ public sealed class DatabaseFaultTests : AppTestBase
         Assert.False((bool)(await reply.JsonAsync())["durable"]!);
         Assert.True(sent.Elapsed < TimeSpan.FromSeconds(1.5), $"the reply took {sent.Elapsed}");
 
+        // Readiness shares one probe a second, so it may take a moment to notice; it must within 5 s.
         var readiness = Stopwatch.StartNew();
-        var notReady = await Client.GetAsync("/health/ready");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+        var notReady = await HttpTestExtensions.EventuallyAsync(() => Client.GetAsync("/health/ready"),
+            r => r.StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(5), "readiness to report the locked database");
         Assert.True(readiness.Elapsed < TimeSpan.FromSeconds(5), $"readiness took {readiness.Elapsed}");
         var body = await notReady.JsonAsync();
         Assert.Equal("manual_emergency", (string?)body["killSwitchesNotSaved"]![0]!["name"]);
@@ -56,8 +57,8 @@ public sealed class DatabaseFaultTests : AppTestBase
             k => (bool)k["active"]! && App.Get<KillSwitchService>().Pending.Count == 0, TimeSpan.FromSeconds(2), "the kill switch to be stored");
         Assert.Equal("database stuck, bad deploy", (string?)stored["reason"]);
         Assert.True(released.Elapsed < TimeSpan.FromSeconds(2), $"stored {released.Elapsed} after the lock went");
-        var audit = await Client.GetAsync("/health/ready");
-        Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
+        await HttpTestExtensions.EventuallyAsync(() => Client.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(3), "readiness to recover once writes resume");
     }
 
     [Fact]
@@ -68,5 +69,37 @@ public sealed class DatabaseFaultTests : AppTestBase
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
         Assert.True((bool)(await reply.JsonAsync())["durable"]!);
         Assert.Empty(App.Get<KillSwitchService>().Pending);
+    }
+
+    [Fact]
+    public async Task KillSwitch_ActivateReleaseActivateWhileLocked_NeverHandsTrafficBackInBetween()
+    {
+        await Client.CreateReleaseAsync();
+        await Client.CreateRolloutAsync(Requests.Rollout());
+        var locker = new SqliteConnection($"Data Source={App.DatabasePath};Pooling=False");
+        await locker.OpenAsync();
+        await using (var begin = locker.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE;";
+            await begin.ExecuteNonQueryAsync();
+        }
+        var queued = 0;
+        foreach (var active in new[] { true, false, true })
+        {
+            var sent = Client.PostJsonAsync("/api/killswitch", new { name = "manual_emergency", active, reason = active ? "bad" : "fine" });
+            queued++;
+            await HttpTestExtensions.EventuallyAsync(() => Task.FromResult(App.Get<KillSwitchService>().Pending.Count), n => n == queued, TimeSpan.FromSeconds(2), "the change queued");
+            // The reply waits on the app's clock; move it on until the request has taken its answer.
+            await HttpTestExtensions.AdvanceUntilAsync(App.Clock, KillSwitchService.DurableWait, TimeSpan.FromSeconds(10),
+                () => Task.FromResult(sent.IsCompleted), done => done, "the reply");
+            Assert.Equal(HttpStatusCode.Accepted, (await sent).StatusCode);
+        }
+        await using var stream = await SseReader.OpenAsync(Client, "/api/flags/stream");
+
+        await locker.DisposeAsync();
+        await HttpTestExtensions.EventuallyAsync(() => Task.FromResult(App.Get<KillSwitchService>().Pending.Count), n => n == 0, TimeSpan.FromSeconds(3), "every change stored");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stream.NextAsync(f => (bool?)f["killSwitch"] == false, TimeSpan.FromMilliseconds(500)));
+        Assert.True((bool)(await (await Client.GetAsync("/api/flags/search-ranking")).JsonAsync())["killSwitch"]!);
     }
 }

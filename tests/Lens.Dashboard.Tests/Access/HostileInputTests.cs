@@ -185,6 +185,22 @@ public sealed class HostileInputTests : AppTestBase
         Assert.Contains("latencyMs", (string?)rejected[2]!["error"]);
     }
 
+    [Theory]
+    [InlineData("/api/killswitch")]
+    [InlineData("/api/ingest")]
+    [InlineData("/api/calibration/impressions")]
+    public async Task Post_InvalidUtf8_Is400(string url)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("{\"flag\":\"de").Concat(new byte[] { 0xff }).Concat(System.Text.Encoding.UTF8.GetBytes("mo\",\"events\":[]}")).ToArray();
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new("application/json");
+
+        var response = await Client.PostAsync(url, content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("UTF-8", (string?)(await response.JsonAsync())["detail"]);
+    }
+
     [Fact]
     public async Task List_UnknownState_Is400()
     {

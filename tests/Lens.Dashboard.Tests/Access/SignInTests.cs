@@ -61,6 +61,8 @@ public sealed class SignInTests : AppTestBase
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]
     [InlineData("/\\evil.example")]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\n/evil.example")]
     public async Task SignIn_ForeignReturnUrl_GoesToTheOverviewInstead(string returnUrl)
     {
         using var admin = App.CreateClient();
@@ -133,5 +135,30 @@ public sealed class SignInTests : AppTestBase
         var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_Anonymous_SaysOnlyWhetherItIsReady()
+    {
+        using var anonymous = App.CreateAnonymousClient();
+
+        var body = await (await anonymous.GetAsync("/health/ready")).JsonAsync();
+
+        Assert.Equal(["status"], body.AsObject().Select(p => p.Key));
+        Assert.Equal("ready", (string?)body["status"]);
+    }
+
+    [Fact]
+    public async Task RemovedUser_OpenSession_EndsWithinTheRevalidationInterval()
+    {
+        using var admin = App.CreateClient();
+        using var eve = await SignedInClient.CreateAsync(App, "eve", ["admin"]);
+        Assert.Equal(HttpStatusCode.OK, (await eve.GetAsync("/api/me")).StatusCode);
+
+        (await admin.DeleteAsync("/api/users/eve")).EnsureSuccessStatusCode();
+        App.Clock.Advance(new AuthOptions().RevalidationInterval + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await eve.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await eve.PostJsonAsync("/api/tokens", new { name = "backdoor", role = "admin" })).StatusCode);
     }
 }

@@ -58,7 +58,7 @@ public sealed class SingleSignOnTests : IAsyncLifetime
         Assert.Equal("/alerts", callback.Headers.Location!.OriginalString);
         Assert.Equal(1, _provider.TokenRequests);
         var me = await (await browser.GetAsync("/api/me")).JsonAsync();
-        Assert.Equal("olivia", (string?)me["name"]);
+        Assert.Equal("sso:olivia", (string?)me["name"]);
         Assert.Equal(["manager"], me["roles"]!.AsArray().Select(r => (string)r!));
         Assert.Equal(["sre"], me["signOffRoles"]!.AsArray().Select(r => (string)r!));
         // What the provider says this person is, is what they may do: a manager decides for sre, and may not start rollouts.
@@ -67,7 +67,18 @@ public sealed class SingleSignOnTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await browser.PostJsonAsync("/api/releases/2.4.0/decisions", new { role = "sre", approved = true, reason = "via SSO" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.PostJsonAsync("/api/rollouts", Requests.Rollout())).StatusCode);
         var decision = (await (await admin.GetAsync("/api/releases/2.4.0/signoff")).JsonAsync())["decisions"]!.AsArray().Single()!;
-        Assert.Equal("olivia", (string?)decision["actor"]);
+        Assert.Equal("sso:olivia", (string?)decision["actor"]);
+    }
+
+    [Fact]
+    public async Task Callback_TamperedState_GoesBackToTheFormNot500()
+    {
+        using var browser = Browser();
+
+        var response = await browser.GetAsync("/signin-oidc?code=x&state=garbage");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/signin?error=sso", response.Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -124,4 +124,19 @@ public sealed class TokensApiTests : AppTestBase
         var listed = (await (await Client.GetAsync("/api/tokens")).JsonAsync()).AsArray().Single(t => (string?)t!["name"] == "busy")!;
         Assert.Equal(App.Clock.GetUtcNow(), DateTimeOffset.Parse((string)listed["lastUsedAt"]!, System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public async Task Revoke_WhileItsFlagStreamIsOpen_EndsTheStream()
+    {
+        var secret = await IssueAsync("streamer", "service");
+        using var service = With(secret);
+        await using var stream = await SseReader.OpenAsync(service, "/api/flags/stream");
+
+        (await Client.DeleteAsync("/api/tokens/streamer")).EnsureSuccessStatusCode();
+        // Any change wakes the stream; it must end instead of sending it.
+        await Client.CreateReleaseAsync();
+        await Client.CreateRolloutAsync(Requests.Rollout());
+
+        await stream.Ended.WaitAsync(TimeSpan.FromSeconds(3));
+    }
 }

@@ -21,6 +21,9 @@ public sealed class SseReader : IAsyncDisposable
         return new SseReader(await response.Content.ReadAsStreamAsync());
     }
 
+    /// <summary>Completes when the server ends the stream.</summary>
+    public Task Ended => _pump;
+
     public async Task<JsonNode> NextAsync(Func<JsonNode, bool> match, TimeSpan within)
     {
         using var timeout = new CancellationTokenSource(within);

@@ -33,6 +33,7 @@ public sealed class PageScreenshotTests() : DashboardBrowserTest(new Dictionary<
         {
             ("overview", "/"), ("rollout-detail", $"/rollouts/{rolloutId}"), ("releases", "/releases"), ("release", "/releases/demo-1.0.0"),
             ("report", "/releases/demo-1.0.0/report"), ("alerts", "/alerts"), ("detectors", "/detectors/recall_at_50"), ("sentinel", "/sentinel"),
+            ("calibration", "/calibration"),
         })
         {
             var page = new RolloutPage(await Browser.NewPageAsync(App.BaseAddress, console));

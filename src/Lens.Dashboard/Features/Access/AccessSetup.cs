@@ -52,6 +52,8 @@ public static class AccessSetup
             .AddEntityFrameworkStores<LensDbContext>()
             .AddSignInManager();
 
+        // A removed or changed person loses every open session within the revalidation interval (1 min), not Identity's 30.
+        builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AuthOptions>>((o, auth) => o.ValidationInterval = auth.Value.RevalidationInterval);
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(KeysFolder(builder)));
         builder.Services.AddAuthorization(LensPolicies.Add);
         builder.Services.AddCascadingAuthenticationState();
@@ -108,12 +110,28 @@ public static class AccessSetup
         o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         o.NonceCookie.SameSite = SameSiteMode.Lax;
         o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.Events.OnRemoteFailure = context =>
+        {
+            // A refused or tampered sign-in goes back to the form with a plain message, never to an error page.
+            context.Response.Redirect("/signin?error=sso");
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
+        o.Events.OnTicketReceived = context =>
+        {
+            // The provider decides who may sign in; Lens cannot ask it again, so the session ends at a fixed time and never slides.
+            var lifetime = context.HttpContext.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.SessionLifetime;
+            context.Properties!.AllowRefresh = false;
+            context.Properties.ExpiresUtc = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() + lifetime;
+            return Task.CompletedTask;
+        };
         o.Events.OnTokenValidated = context =>
         {
             var token = context.Principal!;
             var name = token.FindFirst("preferred_username")?.Value ?? token.FindFirst("email")?.Value ?? token.FindFirst("sub")!.Value;
             var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme);
-            identity.AddClaim(new Claim(ClaimTypes.Name, name));
+            // Prefixed, so a provider's user can never pass for a local one, a token, a wall or the rollout engine in the audit log.
+            identity.AddClaim(new Claim(ClaimTypes.Name, "sso:" + name));
             identity.AddClaim(new Claim(SingleSignOnClaim, oidc.Authority!));
             foreach (var role in token.FindAll(oidc.RolesClaim).Select(c => c.Value).Where(LensRoles.People.Contains).Distinct())
                 identity.AddClaim(new Claim(ClaimTypes.Role, role));

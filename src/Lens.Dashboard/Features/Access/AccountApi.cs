@@ -65,7 +65,9 @@ public static class AccountApi
 
     /// <summary>Only a path on this site: never an absolute or protocol-relative address another site could plant.</summary>
     public static string LocalOrRoot(string? returnUrl) =>
+        // Browsers drop tabs and newlines from a Location, so "/\t/evil.example" would become "//evil.example": control
+        // characters and backslashes disqualify an address outright.
         returnUrl is { Length: > 0 and < 2000 } url && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal)
-            && !url.StartsWith("/\\", StringComparison.Ordinal) && !url.StartsWith("/signin", StringComparison.OrdinalIgnoreCase)
+            && !url.Any(c => char.IsControl(c) || c == '\\') && !url.StartsWith("/signin", StringComparison.OrdinalIgnoreCase)
             ? url : "/";
 }

@@ -74,7 +74,17 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, RoleMana
         return views;
     }
 
+    /// <summary>Deletes are one at a time, so two admins removing each other cannot leave none.</summary>
+    private static readonly SemaphoreSlim DeleteGate = new(1, 1);
+
     public async Task DeleteAsync(string userName, string actor, CancellationToken ct)
+    {
+        await DeleteGate.WaitAsync(ct);
+        try { await DeleteOneAsync(userName, actor, ct); }
+        finally { DeleteGate.Release(); }
+    }
+
+    private async Task DeleteOneAsync(string userName, string actor, CancellationToken ct)
     {
         var user = await users.FindByNameAsync(userName)
             ?? throw new LensRequestException("userName", $"There is no user named '{userName}'.", StatusCodes.Status404NotFound);

@@ -28,6 +28,7 @@ public sealed class DemoTrafficGenerator(
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(500);
     private readonly ConcurrentQueue<object> _outcomes = new();
+    private readonly ConcurrentQueue<object>[] _impressions = [new(), new()];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -95,6 +96,9 @@ public sealed class DemoTrafficGenerator(
                 ok = answer.Ok,
                 resultCount = answer.Hits.Count,
             });
+            if (answer.Ok && seed % DemoImpressions.OneIn == 0)
+                foreach (var impression in DemoImpressions.For(variant, $"{user}:{seed}", answer.Hits.Count, random))
+                    _impressions[(int)variant].Enqueue(impression);
         }
         catch (OperationCanceledException) { }
     }
@@ -108,20 +112,32 @@ public sealed class DemoTrafficGenerator(
             {
                 var events = new List<object>();
                 while (events.Count < 10_000 && _outcomes.TryDequeue(out var e)) events.Add(e);
-                if (events.Count == 0) continue;
-                try
+                if (events.Count > 0) await PostAsync(http, "api/ingest", new { flag = options.Value.Flag, events }, ct);
+                foreach (var variant in new[] { Variant.Baseline, Variant.Candidate })
                 {
-                    using var response = await http.PostAsJsonAsync("api/ingest", new { flag = options.Value.Flag, events }, ct);
-                    if (!response.IsSuccessStatusCode)
-                        logger.LogDebug("Demo report refused: {Status}", (int)response.StatusCode);
-                }
-                catch (HttpRequestException ex)
-                {
-                    logger.LogDebug(ex, "Demo report failed");
+                    var impressions = new List<object>();
+                    while (impressions.Count < 10_000 && _impressions[(int)variant].TryDequeue(out var i)) impressions.Add(i);
+                    if (impressions.Count > 0)
+                        await PostAsync(http, "api/calibration/impressions",
+                            new { flag = options.Value.Flag, variant = variant == Variant.Candidate ? "candidate" : "baseline", events = impressions }, ct);
                 }
             }
         }
         catch (OperationCanceledException) { }
+    }
+
+    private async Task PostAsync(HttpClient http, string path, object body, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync(path, body, ct);
+            if (!response.IsSuccessStatusCode)
+                logger.LogDebug("Demo report to {Path} refused: {Status}", path, (int)response.StatusCode);
+        }
+        catch (HttpRequestException ex)
+        {
+            logger.LogDebug(ex, "Demo report to {Path} failed", path);
+        }
     }
 
     private async Task<bool> WaitForStartAsync(CancellationToken ct)

@@ -52,8 +52,10 @@ public static class FlagsApi
     }
 
     /// <summary>Server-Sent Events: every flag's current state on connect, then every change as it is saved.</summary>
-    private static async Task StreamAsync(HttpContext context, FlagDirectory directory, IHostApplicationLifetime lifetime)
+    private static async Task StreamAsync(HttpContext context, FlagDirectory directory, IHostApplicationLifetime lifetime, TokenRegistry tokens)
     {
+        // A stream opened with a token ends when the token is revoked, at the next change or heartbeat at the latest.
+        var token = context.User.FindFirst(Caller.TokenClaim)?.Value;
         // A stream ends when the app starts stopping: an open stream would otherwise hold the server's shutdown open.
         using var open = lifetime.UntilStopping(context.RequestAborted);
         var ct = open.Token;
@@ -66,7 +68,7 @@ public static class FlagsApi
 
         try
         {
-            while (!ct.IsCancellationRequested)
+            while (!ct.IsCancellationRequested && (token is null || tokens.IsActive(token)))
             {
                 using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 heartbeat.CancelAfter(Heartbeat);

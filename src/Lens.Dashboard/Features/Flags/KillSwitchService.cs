@@ -106,7 +106,8 @@ public sealed class KillSwitchService(IDbContextFactory<LensDbContext> dbFactory
             if (changed) foreach (var flag in flags) flag.Touch(now);
             await db.SaveChangesAsync(ct);
 
-            directory.SetKillSwitch(pending.Name, pending.Active);
+            // A stored release must not hand traffic back while a later activation of the same switch still waits to be stored.
+            directory.SetKillSwitch(pending.Name, pending.Active || _queue.Skip(1).Any(p => p.Name == pending.Name && p.Active));
             foreach (var flag in flags) directory.Set(flag.ToState(directory.KillSwitchActive));
             events.Publish(new LensEvent(LensEvent.KillSwitchChanged, now,
                 Detail: $"{pending.Name} {(pending.Active ? "activated" : "deactivated")} by {pending.Actor}: {pending.Reason}"));

@@ -24,9 +24,12 @@ public static class HealthApi
         }).WithTags("Health").AllowAnonymous();
 
         // Readiness: it can also store what it is asked to (a kill switch, an audit entry), within seconds.
-        app.MapGet("/health/ready", async (WriteProbe probe, KillSwitchService killSwitches, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/health/ready", async (HttpContext context, WriteProbe probe, KillSwitchService killSwitches, TimeProvider clock, CancellationToken ct) =>
         {
             var problem = await probe.ProblemAsync(ct);
+            // Anyone may ask whether the app is ready; only a signed-in caller is told why not.
+            if (context.User.Identity?.IsAuthenticated != true)
+                return problem is null ? Results.Ok(new { status = "ready" }) : Results.Json(new { status = "not ready" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             var unsaved = killSwitches.Pending.Select(p => new { name = p.Name, active = p.Active, at = p.At }).ToArray();
             var body = new { status = problem is null ? "ready" : "not ready", database = problem ?? "takes writes", killSwitchesNotSaved = unsaved, at = clock.GetUtcNow() };
             return problem is null ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);

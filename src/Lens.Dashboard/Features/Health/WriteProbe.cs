@@ -11,7 +11,28 @@ public sealed class WriteProbe(LensStorage storage)
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
 
+    /// <summary>A flood of readiness checks (it is anonymous) shares one probe a second instead of queueing for the write lock.</summary>
+    private static readonly TimeSpan Reuse = TimeSpan.FromSeconds(1);
+    private readonly SemaphoreSlim _one = new(1, 1);
+    private (string? Problem, long At)? _last;
+
     public async Task<string?> ProblemAsync(CancellationToken ct)
+    {
+        await _one.WaitAsync(ct);
+        try
+        {
+            if (_last is { } last && System.Diagnostics.Stopwatch.GetElapsedTime(last.At) < Reuse) return last.Problem;
+            var problem = await ProbeAsync(ct);
+            _last = (problem, System.Diagnostics.Stopwatch.GetTimestamp());
+            return problem;
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    private async Task<string?> ProbeAsync(CancellationToken ct)
     {
         // Its own connection, outside EF's pool and its 30 s busy timeout: readiness must answer within seconds.
         var builder = new SqliteConnectionStringBuilder(storage.ConnectionString) { Pooling = false, DefaultTimeout = (int)Patience.TotalSeconds };

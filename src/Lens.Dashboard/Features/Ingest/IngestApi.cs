@@ -84,6 +84,8 @@ public static class IngestApi
                 length += read;
             }
 
+            if (!System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, length)))
+                return LensProblems.Field("body", "The body is not valid UTF-8.");
             IngestBatchParser.Parse(buffer.AsSpan(0, length), batch);
             var response = await pipeline.AcceptAsync(batch);
             return TypedResults.Accepted((string?)null, response);

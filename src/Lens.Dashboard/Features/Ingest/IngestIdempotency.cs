@@ -26,7 +26,18 @@ public sealed class IngestIdempotency(TimeProvider clock)
         var id = caller + "\n" + key;
         var mine = new TaskCompletionSource<IngestResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         var entry = _answers.GetOrAdd(id, _ => (mine.Task, clock.GetUtcNow()));
-        if (entry.Answer != mine.Task) return (await entry.Answer, true);
+        if (entry.Answer != mine.Task)
+        {
+            try
+            {
+                return (await entry.Answer, true);
+            }
+            catch (Exception) when (!entry.Answer.IsCompletedSuccessfully)
+            {
+                // The first attempt died (a dropped connection, say) and was forgotten: this retry is the one that counts.
+                return await OnceAsync(caller, key, ingest);
+            }
+        }
         try
         {
             var answer = await ingest();

@@ -16,4 +16,5 @@ public sealed record LensEvent(string Kind, DateTimeOffset At, Guid? RolloutId =
     public const string ProbeRoundFailed = "probeRoundFailed";
     public const string BenchChanged = "benchChanged";
     public const string ReleaseChanged = "releaseChanged";
+    public const string ImpressionsReceived = "impressionsReceived";
 }

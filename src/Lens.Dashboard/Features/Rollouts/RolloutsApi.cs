@@ -20,7 +20,7 @@ public static class RolloutsApi
         foreach (var action in new[] { RolloutAction.Promote, RolloutAction.Pause, RolloutAction.Resume, RolloutAction.Rollback, RolloutAction.Abort })
             group.MapPost($"/{{id:guid}}/{action.ToString().ToLowerInvariant()}",
                 (Guid id, HttpRequest request, RolloutEngine engine, LiveMetrics metrics, TimeProvider clock, CancellationToken ct) =>
-                    ActAsync(id, action, request, engine, metrics, clock, ct));
+                    ActAsync(id, action, request, engine, metrics, clock, ct)).RequireAuthorization(LensPolicies.Lead);
         return app;
     }
 

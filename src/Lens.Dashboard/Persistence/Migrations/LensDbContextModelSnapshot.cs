@@ -625,6 +625,61 @@ namespace Lens.Dashboard.Persistence.Migrations
                     b.ToTable("GateVerdicts");
                 });
 
+            modelBuilder.Entity("Lens.Dashboard.Persistence.ImpressionAggregate", b =>
+                {
+                    b.Property<string>("Flag")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Release")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Variant")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Flag", "Release", "Variant", "Day", "Score");
+
+                    b.ToTable("ImpressionAggregates");
+                });
+
+            modelBuilder.Entity("Lens.Dashboard.Persistence.ImpressionQuery", b =>
+                {
+                    b.Property<string>("Flag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Release")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Variant")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QueryId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Flag", "Release", "Variant", "Day", "QueryId");
+
+                    b.ToTable("ImpressionQueries");
+                });
+
             modelBuilder.Entity("Lens.Dashboard.Persistence.MetricBucket", b =>
                 {
                     b.Property<string>("Flag")

@@ -1,0 +1,25 @@
+using Lens.Core.Metrics;
+
+namespace Lens.Dashboard.Features.Demo;
+
+/// <summary>
+/// What the demo's users clicked. Each result carries the ranker's confidence (falling with rank, with noise, to three
+/// decimals). The baseline's confidence is honest; the candidate's is deliberately over-confident (a result it gives p
+/// is clicked about p^2.5 of the time), so the reliability curve bends below the diagonal and isotonic regression
+/// visibly straightens it.
+/// </summary>
+public static class DemoImpressions
+{
+    /// <summary>One request in five reports its impressions: plenty for a curve, little load.</summary>
+    public const int OneIn = 5;
+
+    public static IEnumerable<object> For(Variant variant, string queryId, int results, Random random)
+    {
+        for (var position = 1; position <= Math.Min(results, 10); position++)
+        {
+            var score = Math.Round(Math.Clamp(0.92 - 0.07 * (position - 1) + (random.NextDouble() - 0.5) * 0.2, 0.01, 0.99), 3);
+            var clickChance = variant == Variant.Candidate ? Math.Pow(score, 2.5) : score;
+            yield return new { queryId, score, clicked = random.NextDouble() < clickChance, position };
+        }
+    }
+}
