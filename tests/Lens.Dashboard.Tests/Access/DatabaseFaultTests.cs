@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Lens.Dashboard.Features.Flags;
 using Lens.Dashboard.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace Lens.Dashboard.Tests.Access;
 
@@ -21,13 +20,7 @@ public sealed class DatabaseFaultTests : AppTestBase
         await stream.NextAsync(f => (string?)f["key"] == "search-ranking" && (decimal?)f["percent"] > 0, TimeSpan.FromSeconds(2));
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/ready")).StatusCode);
 
-        var locker = new SqliteConnection($"Data Source={App.DatabasePath};Pooling=False");
-        await locker.OpenAsync();
-        await using (var begin = locker.CreateCommand())
-        {
-            begin.CommandText = "BEGIN IMMEDIATE;";
-            await begin.ExecuteNonQueryAsync();
-        }
+        var locker = await DatabaseLock.TakeAsync(App.DatabasePath);
 
         var sent = Stopwatch.StartNew();
         var activation = Client.PostJsonAsync("/api/killswitch", new { name = "manual_emergency", active = true, reason = "database stuck, bad deploy" });
@@ -76,13 +69,7 @@ public sealed class DatabaseFaultTests : AppTestBase
     {
         await Client.CreateReleaseAsync();
         await Client.CreateRolloutAsync(Requests.Rollout());
-        var locker = new SqliteConnection($"Data Source={App.DatabasePath};Pooling=False");
-        await locker.OpenAsync();
-        await using (var begin = locker.CreateCommand())
-        {
-            begin.CommandText = "BEGIN IMMEDIATE;";
-            await begin.ExecuteNonQueryAsync();
-        }
+        var locker = await DatabaseLock.TakeAsync(App.DatabasePath);
         var queued = 0;
         foreach (var active in new[] { true, false, true })
         {

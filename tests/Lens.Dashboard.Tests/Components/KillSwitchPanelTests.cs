@@ -1,7 +1,6 @@
 using Bunit;
 using Lens.Dashboard.Features.Flags;
 using Lens.Dashboard.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace Lens.Dashboard.Tests.Components;
 
@@ -13,13 +12,7 @@ public sealed class KillSwitchPanelTests : ComponentTestBase
         var (dialogs, snackbars) = RenderProviders();
         var panel = Render<KillSwitchPanel>();
         panel.WaitForElement("[data-testid=killswitch-toggle-manual_emergency]");
-        var locker = new SqliteConnection($"Data Source={App.DatabasePath};Pooling=False");
-        await locker.OpenAsync();
-        await using (var begin = locker.CreateCommand())
-        {
-            begin.CommandText = "BEGIN IMMEDIATE;";
-            await begin.ExecuteNonQueryAsync();
-        }
+        var locker = await DatabaseLock.TakeAsync(App.DatabasePath);
 
         panel.Find("[data-testid=killswitch-toggle-manual_emergency]").Click();
         Answer(dialogs, DefaultUser, "database stuck, bad deploy");
