@@ -6,7 +6,7 @@ namespace Lens.Core.Calibration;
 /// </summary>
 public sealed record CalibrationFit(
     int N, int Queries, BinStrategy Strategy, IReadOnlyList<ReliabilityBin> Curve, IsotonicCalibration Isotonic,
-    double BrierRaw, double BrierCalibrated, double EceRaw, double EceCalibrated, TauChoice Tau)
+    double BrierRaw, double BrierCalibrated, double EceRaw, double EceCalibrated, TauChoice Tau, IReadOnlyList<ReliabilityBin> CalibratedCurve)
 {
     public const int DefaultBins = 10;
     public const double DefaultTarget = 5;
@@ -32,9 +32,13 @@ public sealed record CalibrationFit(
         if (n == 0) throw new ArgumentException("Calibration needs at least one impression.", nameof(histogram));
         var isotonic = IsotonicCalibration.Fit(histogram);
         var calibrated = ScoreHistogram.Calibrated(histogram, isotonic);
-        return new CalibrationFit((int)Math.Min(n, int.MaxValue), (int)Math.Min(queries, int.MaxValue), strategy, ReliabilityCurve.Compute(histogram, bins, strategy), isotonic,
+        // ECE is always over uniform bins: that curve is the reported one too when the strategy is uniform.
+        var uniform = ReliabilityCurve.Compute(histogram, bins, BinStrategy.Uniform);
+        var calibratedCurve = ReliabilityCurve.Compute(calibrated, bins, BinStrategy.Uniform);
+        return new CalibrationFit((int)Math.Min(n, int.MaxValue), (int)Math.Min(queries, int.MaxValue), strategy,
+            strategy == BinStrategy.Uniform ? uniform : ReliabilityCurve.Compute(histogram, bins, strategy), isotonic,
             CalibrationMetrics.Brier(histogram), CalibrationMetrics.Brier(calibrated),
-            CalibrationMetrics.ExpectedCalibrationError(histogram, bins), CalibrationMetrics.ExpectedCalibrationError(calibrated, bins),
-            TauSolver.Solve(calibrated, queries, target));
+            CalibrationMetrics.ExpectedCalibrationError(uniform), CalibrationMetrics.ExpectedCalibrationError(calibratedCurve),
+            TauSolver.Solve(calibrated, queries, target), calibratedCurve);
     }
 }

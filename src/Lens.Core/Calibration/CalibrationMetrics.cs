@@ -16,14 +16,13 @@ public static class CalibrationMetrics
         return n == 0 ? double.NaN : sum / n;
     }
 
-    /// <summary>Over uniform bins of the given scores: Σ count/N × |observed rate − mean predicted|, over non-empty bins.</summary>
-    public static double ExpectedCalibrationError(ScoreCount[] histogram, int bins)
+    /// <summary>From a uniform curve: Σ count/N × |observed rate − mean predicted|, over its (non-empty) bins.</summary>
+    public static double ExpectedCalibrationError(IReadOnlyList<ReliabilityBin> uniformCurve)
     {
-        var n = ScoreHistogram.Impressions(histogram);
+        long n = uniformCurve.Sum(b => (long)b.Count);
         if (n == 0) return double.NaN;
         double ece = 0;
-        foreach (var bin in ReliabilityCurve.Compute(histogram, bins, BinStrategy.Uniform))
-            ece += (double)bin.Count / n * Math.Abs(bin.FractionPositive - bin.MeanPredicted);
+        foreach (var bin in uniformCurve) ece += (double)bin.Count / n * Math.Abs(bin.FractionPositive - bin.MeanPredicted);
         return ece;
     }
 }

@@ -41,7 +41,7 @@ public static class ReliabilityCurve
     }
 
     /// <summary>The bins' n + 1 edges.</summary>
-    public static double[] Edges(ScoreCount[] histogram, int bins, BinStrategy strategy)
+    private static double[] Edges(ScoreCount[] histogram, int bins, BinStrategy strategy)
     {
         var edges = new double[bins + 1];
         var step = 1.0 / bins;
@@ -87,7 +87,7 @@ public static class ReliabilityCurve
     }
 
     /// <summary>The bin a score falls in: the count of inner edges strictly below it.</summary>
-    public static int BinOf(double score, double[] edges)
+    private static int BinOf(double score, double[] edges)
     {
         int lo = 1, hi = edges.Length - 1;
         // First inner edge ≥ score, over edges[1..n-1].

@@ -10,11 +10,17 @@ public static class PersistenceSetup
 
     public static WebApplicationBuilder AddLensPersistence(this WebApplicationBuilder builder)
     {
-        var configured = builder.Configuration[ConnectionStringKey];
-        var connectionString = ResolveConnectionString(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured, builder.Environment.ContentRootPath);
+        var connectionString = ConnectionStringOf(builder);
         builder.Services.AddSingleton(new LensStorage(connectionString));
         builder.Services.AddDbContextFactory<LensDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         return builder;
+    }
+
+    /// <summary>The configured SQLite connection string (or the default), resolved against the content root.</summary>
+    public static string ConnectionStringOf(WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration[ConnectionStringKey];
+        return ResolveConnectionString(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured, builder.Environment.ContentRootPath);
     }
 
     /// <summary>Makes a relative SQLite file path absolute under the content root and creates its folder.</summary>

@@ -45,4 +45,18 @@ public sealed class RateLimitTests
         Assert.True(third.Headers.Contains("Retry-After"));
         Assert.Equal(HttpStatusCode.Accepted, fromAdmin.StatusCode);
     }
+
+    [Fact]
+    public async Task ImpressionIngest_PastTheWritesBucket_CountsOnlyAgainstItsOwn()
+    {
+        using var app = new LensAppFactory(settings: new Dictionary<string, string?> { ["RateLimits:WritesPerSecond"] = "1", ["RateLimits:WritesBurst"] = "1" });
+        using var service = app.CreateClientAs("service");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await service.PostJsonAsync("/api/calibration/impressions",
+                new { flag = "f", variant = "candidate", events = new[] { new { queryId = $"q{i}", score = 0.5, clicked = true } } })).StatusCode);
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Accepted, s));
+    }
 }

@@ -188,10 +188,7 @@ public static class AccessSetup
     /// <summary>Sign-in keys live beside the database, so sessions survive a restart and go with a backup.</summary>
     private static string KeysFolder(WebApplicationBuilder builder)
     {
-        var configured = builder.Configuration[PersistenceSetup.ConnectionStringKey];
-        var connection = PersistenceSetup.ResolveConnectionString(string.IsNullOrWhiteSpace(configured) ? PersistenceSetup.DefaultConnectionString : configured,
-            builder.Environment.ContentRootPath);
-        var file = new SqliteConnectionStringBuilder(connection).DataSource;
+        var file = new SqliteConnectionStringBuilder(PersistenceSetup.ConnectionStringOf(builder)).DataSource;
         var folder = file == ":memory:" ? Path.Combine(Path.GetTempPath(), "lens-keys") : Path.Combine(Path.GetDirectoryName(file)!, "keys");
         Directory.CreateDirectory(folder);
         return folder;

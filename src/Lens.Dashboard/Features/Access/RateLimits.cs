@@ -33,7 +33,7 @@ public static class RateLimits
             });
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (!IsLimitedWrite(context.Request)) return RateLimitPartition.GetNoLimiter("unlimited");
+                if (!IsLimitedWrite(context)) return RateLimitPartition.GetNoLimiter("unlimited");
                 var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 return RateLimitPartition.GetTokenBucketLimiter("writes:" + PartitionOf(context), _ => Bucket(limits.WritesPerSecond, limits.WritesBurst));
             });
@@ -49,10 +49,14 @@ public static class RateLimits
         AutoReplenishment = true,
     };
 
-    /// <summary>Writes other than ingest, which has its own bucket, and the sign-in form, which Identity's lockout guards.</summary>
-    private static bool IsLimitedWrite(HttpRequest request) =>
-        !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
-        && !request.Path.StartsWithSegments("/api/ingest") && !request.Path.StartsWithSegments("/_blazor") && !request.Path.StartsWithSegments("/hubs");
+    /// <summary>
+    /// Writes, except those with a bucket of their own (request and impression ingest) and the live connections;
+    /// the sign-in form is a write too, and Identity's lockout guards it as well.
+    /// </summary>
+    private static bool IsLimitedWrite(HttpContext context) =>
+        !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
+        && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is null
+        && !context.Request.Path.StartsWithSegments("/_blazor") && !context.Request.Path.StartsWithSegments("/hubs");
 
     private static string PartitionOf(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true ? context.User.Actor() : "address:" + context.Connection.RemoteIpAddress;

@@ -23,9 +23,9 @@ public sealed class TokenRegistry
     {
         _clock = clock;
         InternalSecret = TokenSecrets.New();
-        Put(new TokenEntry(InternalName, LensRoles.Service, TokenSecrets.Hash(InternalSecret), null, "internal"));
+        Put(new TokenEntry(InternalName, LensRoles.Service, TokenSecrets.Hash(InternalSecret), null));
         foreach (var (name, token) in options.Value.Tokens)
-            Put(new TokenEntry(name, token.Role!, token.Sha256!, null, "configuration"));
+            Put(new TokenEntry(name, token.Role!, token.Sha256!, null));
     }
 
     /// <summary>A fresh random secret each start: it never leaves the process.</summary>
@@ -63,5 +63,5 @@ public sealed class TokenRegistry
 
     private void Put(TokenEntry entry) => _bySha[entry.Sha256] = entry;
 
-    private static TokenEntry From(ApiToken token) => new(token.Name, token.Role, token.Sha256, token.Id, "stored");
+    private static TokenEntry From(ApiToken token) => new(token.Name, token.Role, token.Sha256, token.Id);
 }

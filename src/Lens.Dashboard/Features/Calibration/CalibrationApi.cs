@@ -29,7 +29,7 @@ public static class CalibrationApi
         var (body, problem) = await JsonBody.ReadAsync<ImpressionBatchRequest>(request, ct, IngestApi.MaxBodyBytes);
         if (problem is not null) return problem;
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body!.Flag) || body.Flag.Length > 100) errors["flag"] = ["The flag the results were served under is required (at most 100 characters)."];
+        if (string.IsNullOrWhiteSpace(body!.Flag)) errors["flag"] = ["The flag the results were served under is required."];
         if (body.Variant is not (ImpressionStore.Baseline or ImpressionStore.Candidate)) errors["variant"] = ["variant must be \"baseline\" or \"candidate\"."];
         if (body.Events is null) errors["events"] = ["events must be an array of impressions."];
         else if (body.Events.Count > ImpressionBatchParser.MaxEvents)

@@ -12,10 +12,8 @@ public sealed record CalibrationCurveView(
     public static CalibrationCurveView From(string flag, string variant, string release, ScoreCount[] histogram, long queries)
     {
         var fit = CalibrationFit.Compute(histogram, queries);
-        var calibrated = ScoreHistogram.Calibrated(histogram, fit.Isotonic);
         var impressions = ScoreHistogram.Impressions(histogram);
-        return new CalibrationCurveView(flag, variant, release, impressions, queries, fit.Curve,
-            ReliabilityCurve.Compute(calibrated, CalibrationFit.DefaultBins, BinStrategy.Uniform),
+        return new CalibrationCurveView(flag, variant, release, impressions, queries, fit.Curve, fit.CalibratedCurve,
             fit.BrierRaw, fit.BrierCalibrated, fit.EceRaw, fit.EceCalibrated, fit.Tau.Value, fit.Tau.MeanResultsPerQuery,
             queries == 0 ? 0 : (double)impressions / queries, fit.Isotonic.X, fit.Isotonic.Y);
     }

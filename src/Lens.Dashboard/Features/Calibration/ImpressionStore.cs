@@ -18,15 +18,15 @@ public sealed class ImpressionStore(IDbContextFactory<LensDbContext> dbFactory, 
     private DateTimeOffset _lastAnnounced;
     private int _trailingQueued;
 
-    /// <summary>Stores the valid impressions of one batch; returns the release they were counted under.</summary>
-    public async Task<string> AddAsync(string flag, string variant, IReadOnlyList<Impression> impressions, CancellationToken ct)
+    /// <summary>Stores the valid impressions of one batch, under the release the flag's latest rollout serves (candidate).</summary>
+    public async Task AddAsync(string flag, string variant, IReadOnlyList<Impression> impressions, CancellationToken ct)
     {
+        if (impressions.Count == 0) return;
         var now = clock.GetUtcNow();
         var day = DateOnly.FromDateTime(now.UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var release = variant == Baseline ? Baseline
             : await db.Rollouts.AsNoTracking().Where(r => r.Flag == flag).OrderByDescending(r => r.UpdatedAt).Select(r => r.ReleaseVersion).FirstOrDefaultAsync(ct) ?? "";
-        if (impressions.Count == 0) return release;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var group in impressions.GroupBy(i => i.Score))
         {
@@ -42,7 +42,6 @@ public sealed class ImpressionStore(IDbContextFactory<LensDbContext> dbFactory, 
                 [flag, release, variant, day.ToString("yyyy-MM-dd"), query], ct);
         await transaction.CommitAsync(ct);
         Announce(flag, now);
-        return release;
     }
 
     /// <summary>
