@@ -10,4 +10,5 @@ public enum AlertSource
     StuckStage,
     Webhook,
     Manual,
+    Calibration,
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Lens.Core.Flags;
 
 /// <summary>
@@ -15,6 +17,12 @@ public sealed class Flag
     public long Version { get; private set; }
     public Guid? RolloutId { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    public double? Tau { get; private set; }
+    public IReadOnlyList<double>? CalibrationX { get; private set; }
+    public IReadOnlyList<double>? CalibrationY { get; private set; }
+    public bool LtrFallback { get; private set; }
+    /// <summary>The first day the drift check's baseline may use: the day a fallback was last cleared (scores since are the new normal).</summary>
+    public DateOnly? DriftBaselineSince { get; private set; }
 
     public static Flag Create(string key, string salt, DateTimeOffset now)
     {
@@ -22,6 +30,40 @@ public sealed class Flag
         if (string.IsNullOrEmpty(salt)) throw new ArgumentException("A flag needs a salt.", nameof(salt));
         return new Flag { Key = key, Salt = salt, Version = 1, UpdatedAt = now };
     }
+
+    /// <summary>A new flag with a random salt, so its buckets are independent of every other flag's.</summary>
+    public static Flag Create(string key, DateTimeOffset now) => Create(key, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), now);
+
+    /// <summary>Publishes a τ and the map it is measured on (null: raw scores); returns whether anything changed.</summary>
+    public bool ApplyCalibration(double tau, IReadOnlyList<double>? mapX, IReadOnlyList<double>? mapY, DateTimeOffset now)
+    {
+        if (!double.IsFinite(tau) || tau is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(tau), "τ is a calibrated score, between 0 and 1.");
+        if ((mapX is null) != (mapY is null) || (mapX is not null && (mapX.Count == 0 || mapX.Count != mapY!.Count)))
+            throw new ArgumentException("A calibration map needs as many outputs as points, and at least one.", nameof(mapY));
+        if (Tau == tau && Same(CalibrationX, mapX) && Same(CalibrationY, mapY)) return false;
+        Tau = tau;
+        CalibrationX = mapX is null ? null : [.. mapX];
+        CalibrationY = mapY is null ? null : [.. mapY];
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>
+    /// Tells services to use (or stop using) their fallback ranker; returns whether anything changed. Clearing it
+    /// restarts the drift baseline: whoever clears it says the scores from now on are the ranker's normal.
+    /// </summary>
+    public bool SetLtrFallback(bool active, DateTimeOffset now)
+    {
+        if (LtrFallback == active) return false;
+        LtrFallback = active;
+        if (!active) DriftBaselineSince = DateOnly.FromDateTime(now.UtcDateTime);
+        Touch(now);
+        return true;
+    }
+
+    public FlagParameters Parameters => new(Tau, CalibrationX is null ? null : new CalibrationMap(CalibrationX, CalibrationY!), LtrFallback);
+
+    private static bool Same(IReadOnlyList<double>? a, IReadOnlyList<double>? b) => a is null ? b is null : b is not null && a.SequenceEqual(b);
 
     /// <summary>Sets the share a rollout wants; returns whether anything changed.</summary>
     public bool Drive(Guid rolloutId, decimal percent, DateTimeOffset now)
@@ -41,5 +83,5 @@ public sealed class Flag
     }
 
     public FlagState ToState(bool killSwitchActive) =>
-        new(Key, killSwitchActive ? 0m : Percent, Salt, Version, killSwitchActive);
+        new(Key, killSwitchActive ? 0m : Percent, Salt, Version, killSwitchActive) { Parameters = Parameters };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lens.Core.Alerts;
 using Lens.Core.Bench;
+using Lens.Core.Calibration;
 using Lens.Core.Flags;
 using Lens.Core.Gates;
 using Lens.Core.Monitoring;
@@ -34,6 +35,8 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<ImpressionAggregate> ImpressionAggregates => Set<ImpressionAggregate>();
     public DbSet<ImpressionQuery> ImpressionQueries => Set<ImpressionQuery>();
+    public DbSet<CalibrationDay> CalibrationDays => Set<CalibrationDay>();
+    public DbSet<TauProposal> TauProposals => Set<TauProposal>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -59,6 +62,30 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
             e.HasKey(q => new { q.Flag, q.Release, q.Variant, q.Day, q.QueryId });
             e.Property(q => q.Release).HasMaxLength(100);
             e.Property(q => q.QueryId).HasMaxLength(200);
+        });
+
+        model.Entity<CalibrationDay>(e =>
+        {
+            e.HasKey(d => new { d.Flag, d.Day, d.Variant });
+            e.Property(d => d.Flag).HasMaxLength(100);
+            e.Property(d => d.Variant).HasMaxLength(20);
+            e.Property(d => d.Release).HasMaxLength(100);
+            e.Property(d => d.Drift).HasConversion<string>().HasMaxLength(30);
+            e.Ignore(d => d.Scores);
+        });
+
+        model.Entity<TauProposal>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.HasIndex(p => new { p.Flag, p.Day });
+            e.Property(p => p.Flag).HasMaxLength(100);
+            e.Property(p => p.Release).HasMaxLength(100);
+            e.Property(p => p.Source).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.MapX).HasConversion(Json<IReadOnlyList<double>>(), JsonComparer<IReadOnlyList<double>>()).HasColumnName("MapXJson");
+            e.Property(p => p.MapY).HasConversion(Json<IReadOnlyList<double>>(), JsonComparer<IReadOnlyList<double>>()).HasColumnName("MapYJson");
+            e.Property(p => p.Holdout).HasConversion(Json<IReadOnlyList<HoldoutDay>>(), JsonComparer<IReadOnlyList<HoldoutDay>>()).HasColumnName("HoldoutJson");
+            e.Ignore(p => p.Map);
         });
 
         model.Entity<ApiToken>(e =>
@@ -98,7 +125,13 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
             e.Ignore(r => r.IsTerminal);
         });
 
-        model.Entity<Flag>(e => e.HasKey(f => f.Key));
+        model.Entity<Flag>(e =>
+        {
+            e.HasKey(f => f.Key);
+            e.Property(f => f.CalibrationX).HasConversion(Json<IReadOnlyList<double>?>(), JsonComparer<IReadOnlyList<double>?>()).HasColumnName("CalibrationXJson");
+            e.Property(f => f.CalibrationY).HasConversion(Json<IReadOnlyList<double>?>(), JsonComparer<IReadOnlyList<double>?>()).HasColumnName("CalibrationYJson");
+            e.Ignore(f => f.Parameters);
+        });
 
         model.Entity<ScheduleMark>(e => e.HasKey(m => m.Job));
 

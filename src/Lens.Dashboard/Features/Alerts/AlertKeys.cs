@@ -9,4 +9,5 @@ public static class AlertKeys
     public static string Rollback(Guid rollout) => $"rollout:{rollout}:rollback";
     public static string Advance(Guid rollout, int stage) => $"rollout:{rollout}:advance:{stage}";
     public static string StuckStage(Guid rollout, int stage) => $"rollout:{rollout}:stuck:{stage}";
+    public static string FeatureDrift(string flag) => $"calibration:{flag}:drift";
 }

@@ -1,7 +1,10 @@
+using Lens.Core.Flags;
 using Lens.Dashboard.Features.Access;
+using Lens.Dashboard.Features.Scheduling;
 using Lens.Dashboard.Features.Ingest;
 using Lens.Dashboard.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Lens.Dashboard.Features.Calibration;
 
@@ -11,6 +14,11 @@ public static class CalibrationApi
     {
         builder.Services.AddSingleton<ImpressionStore>();
         builder.Services.AddSingleton<CalibrationReadModel>();
+        builder.Services.AddOptions<CalibrationOptions>().BindConfiguration(CalibrationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DailyCalibration>();
+        builder.Services.AddSingleton<CalibrationControls>();
+        builder.Services.ScheduleCron<DailyCalibrationJob>(sp => sp.GetRequiredService<IOptions<CalibrationOptions>>().Value.Schedule);
+        builder.Services.AddHostedService<CalibrationCatchUp>();
         return builder;
     }
 
@@ -20,8 +28,49 @@ public static class CalibrationApi
         group.MapPost("/impressions", AddAsync).RequireAuthorization(LensPolicies.Ingest).RequireRateLimiting(RateLimits.IngestPolicy);
         group.MapGet("/", async (CalibrationReadModel model, CancellationToken ct) => TypedResults.Ok(await model.TodayAsync(ct)))
             .RequireAuthorization(LensPolicies.Read);
+        group.MapGet("/status", async (CalibrationReadModel model, CancellationToken ct) => TypedResults.Ok(await model.StatusAsync(ct)))
+            .RequireAuthorization(LensPolicies.Read);
+        group.MapPost("/run", async (DailyCalibration daily, CancellationToken ct) => TypedResults.Ok(await daily.RunAsync(ct)))
+            .RequireAuthorization(LensPolicies.Lead);
+        group.MapPost("/{flag}/tau", OverrideTauAsync).RequireAuthorization(LensPolicies.Lead);
+        group.MapPost("/{flag}/fallback", SetFallbackAsync).RequireAuthorization(LensPolicies.Lead);
         return app;
     }
+
+    /// <summary>A lead's τ applies at once (no holdout), with the map already in force, and goes in the τ history with its reason.</summary>
+    private static async Task<Results<Ok<FlagParameters>, ProblemHttpResult>> OverrideTauAsync(string flag, HttpRequest request, CalibrationControls controls, CancellationToken ct)
+    {
+        if (FlagKeyProblem(flag) is { } bad) return bad;
+        var (body, problem) = await JsonBody.ReadAsync<TauOverrideRequest>(request, ct);
+        if (problem is not null) return problem;
+        var errors = new Dictionary<string, string[]>();
+        if (body!.Tau is not { } tau) errors["tau"] = ["tau is required: the calibrated score, between 0 and 1, results must reach."];
+        else if (!double.IsFinite(tau) || tau is < 0 or > 1) errors["tau"] = ["tau must be between 0 and 1: it is a calibrated score."];
+        if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["Overriding τ needs a reason; it goes in the τ history and the audit log."];
+        if (errors.Count > 0) return LensProblems.Fields(errors);
+        return TypedResults.Ok(await controls.OverrideTauAsync(flag, body.Tau!.Value, request.Actor(), body.Reason!.Trim(), ct));
+    }
+
+    /// <summary>Turns the fallback ranker on or off by hand; clearing it also resolves the drift alert and restarts the drift baseline.</summary>
+    private static async Task<Results<Ok<FlagParameters>, ProblemHttpResult>> SetFallbackAsync(string flag, HttpRequest request, CalibrationControls controls, CancellationToken ct)
+    {
+        if (FlagKeyProblem(flag) is { } bad) return bad;
+        var (body, problem) = await JsonBody.ReadAsync<LtrFallbackRequest>(request, ct);
+        if (problem is not null) return problem;
+        var errors = new Dictionary<string, string[]>();
+        if (body!.Active is null) errors["active"] = ["Say whether services should use the fallback ranker (true) or their LTR ranker (false)."];
+        if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["Changing the LTR fallback needs a reason; it goes in the audit log."];
+        if (errors.Count > 0) return LensProblems.Fields(errors);
+        var parameters = await controls.SetFallbackAsync(flag, body.Active!.Value, request.Actor(), body.Reason!.Trim(), ct);
+        return parameters is null
+            ? LensProblems.Field("flag", $"There is no flag '{flag}', so it has no fallback to clear.", StatusCodes.Status404NotFound)
+            : TypedResults.Ok(parameters);
+    }
+
+    private static ProblemHttpResult? FlagKeyProblem(string flag) =>
+        flag.Length > JsonBody.StringLimits["flag"] || flag.Any(char.IsControl)
+            ? LensProblems.Field("flag", $"A flag key is at most {JsonBody.StringLimits["flag"]} characters, with no control characters.")
+            : null;
 
     /// <summary>Same rules as request ingest: a service token, batch limits, each bad event named by index, the rest counted once, durable before the 202.</summary>
     private static async Task<Results<Accepted<IngestResponse>, ProblemHttpResult>> AddAsync(HttpRequest request, ImpressionStore store, CancellationToken ct)

@@ -17,4 +17,5 @@ public sealed record LensEvent(string Kind, DateTimeOffset At, Guid? RolloutId =
     public const string BenchChanged = "benchChanged";
     public const string ReleaseChanged = "releaseChanged";
     public const string ImpressionsReceived = "impressionsReceived";
+    public const string CalibrationChanged = "calibrationChanged";
 }

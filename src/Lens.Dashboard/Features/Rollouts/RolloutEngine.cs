@@ -1,7 +1,6 @@
 using Lens.Dashboard.Http;
 using Lens.Dashboard.Hosting;
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Lens.Core.Alerts;
 using Lens.Core.Flags;
 using Lens.Core.Gates;
@@ -184,7 +183,7 @@ public sealed class RolloutEngine(
             var flag = await db.Flags.FindAsync([rollout.Flag], ct);
             if (flag is null)
             {
-                flag = Flag.Create(rollout.Flag, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), now);
+                flag = Flag.Create(rollout.Flag, now);
                 db.Flags.Add(flag);
             }
             flag.Drive(rollout.Id, rollout.CurrentPercent, now);

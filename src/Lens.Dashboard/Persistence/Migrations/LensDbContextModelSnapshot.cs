@@ -177,10 +177,162 @@ namespace Lens.Dashboard.Persistence.Migrations
                     b.ToTable("BenchRuns");
                 });
 
+            modelBuilder.Entity("Lens.Core.Calibration.CalibrationDay", b =>
+                {
+                    b.Property<string>("Flag")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Variant")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("BrierCalibrated")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("BrierRaw")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Drift")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("DriftSigma")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("EceCalibrated")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("EceRaw")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Queries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Release")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ResultsPerQueryAtTau")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ScoreMean")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ScoreStandardDeviation")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Tau")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Flag", "Day", "Variant");
+
+                    b.ToTable("CalibrationDays");
+                });
+
+            modelBuilder.Entity("Lens.Core.Calibration.TauProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("FittedResultsPerQuery")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holdout")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("HoldoutJson");
+
+                    b.Property<string>("MapX")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("MapXJson");
+
+                    b.Property<string>("MapY")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("MapYJson");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Release")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Target")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Tau")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Tolerance")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Flag", "Day");
+
+                    b.ToTable("TauProposals");
+                });
+
             modelBuilder.Entity("Lens.Core.Flags.Flag", b =>
                 {
                     b.Property<string>("Key")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("CalibrationX")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CalibrationXJson");
+
+                    b.Property<string>("CalibrationY")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CalibrationYJson");
+
+                    b.Property<DateOnly?>("DriftBaselineSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LtrFallback")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("Percent")
                         .HasColumnType("REAL");
@@ -191,6 +343,9 @@ namespace Lens.Dashboard.Persistence.Migrations
                     b.Property<string>("Salt")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Tau")
+                        .HasColumnType("REAL");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");

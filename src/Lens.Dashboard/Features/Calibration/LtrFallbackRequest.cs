@@ -1,0 +1,3 @@
+namespace Lens.Dashboard.Features.Calibration;
+
+public sealed record LtrFallbackRequest(bool? Active, string? Reason);
