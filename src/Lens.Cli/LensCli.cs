@@ -14,7 +14,7 @@ public static class LensCli
     /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, with the way to reach a dashboard supplied (tests pass an in-process one).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Uri, DashboardClient> connect)
     {
-        var monitor = new Command("monitor", "Drift detection tools.") { CusumCommand.Create(stdout, stderr) };
+        var monitor = new Command("monitor", "Drift detection and calibration status.") { CusumCommand.Create(stdout, stderr), CalibrationMonitorCommand.Create(stdout, stderr, connect) };
         var bench = new Command("bench", "Release quality: evaluate runs against judgments.") { BenchEvalCommand.Create(stdout, stderr) };
         var calibration = new Command("calibration", "Score calibration: reliability curves, isotonic maps and τ.") { CalibrationFitCommand.Create(stdout, stderr) };
         var root = new RootCommand("lens: the Lens Dashboard command line") { bench, calibration, monitor, KillSwitchCommand.Create(stdout, stderr, connect), VersionCommand.Create(stdout, stderr, connect),

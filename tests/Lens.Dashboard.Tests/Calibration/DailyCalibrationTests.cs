@@ -188,6 +188,33 @@ public sealed class DailyCalibrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MonitorCalibration_AfterATauApplied_PrintsWhatServicesAreToldTodayDriftAndHistory()
+    {
+        var fitted = await DayAsync(new ImpressionDayBuilder(1));
+        await RunAsync();
+        await DayAsync(new ImpressionDayBuilder(2));
+        await RunAsync();
+        await DayAsync(new ImpressionDayBuilder(3));
+        await RunAsync();
+        await new ImpressionDayBuilder(4).Queries(10, 10).SendAsync(_service, Flag);
+
+        var (exit, text, error) = InProcessCli.RunAs(_app, LensAppFactory.SecretFor("viewer"), "monitor", "calibration");
+
+        Assert.True(exit == 0, error);
+        var tau = fitted.Fit().Tau.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"  published  τ {tau}, isotonic map of {fitted.Fit().Isotonic.X.Count} points, LTR fallback off", text);
+        Assert.Contains("  today      candidate 100 impressions, 10 queries;", text);
+        Assert.Contains("  drift      2026-11-24: InsufficientBaseline", text);
+        Assert.Contains($"  τ history  2026-11-22 Daily    Applied  τ {tau}: held out 2026-11-23", text);
+
+        var (jsonExit, json, _) = InProcessCli.RunAs(_app, LensAppFactory.SecretFor("viewer"), "monitor", "calibration", "--format", "json");
+        Assert.Equal(0, jsonExit);
+        var parsed = JsonNode.Parse(json)!;
+        Assert.Equal(fitted.Fit().Tau.Value, (double)parsed["flags"]![0]!["parameters"]!["tau"]!, 12);
+        Assert.Equal(100L, (long)parsed["today"]![0]!["impressions"]!);
+    }
+
+    [Fact]
     public async Task Schedule_Default_FiresDailyAtThreeUtc()
     {
         var scheduler = await _app.Get<ISchedulerFactory>().GetScheduler();

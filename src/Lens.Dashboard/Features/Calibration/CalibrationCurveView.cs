@@ -9,9 +9,9 @@ public sealed record CalibrationCurveView(
     double BrierRaw, double BrierCalibrated, double EceRaw, double EceCalibrated,
     double Tau, double ResultsPerQueryAtTau, double ResultsPerQueryShown, IReadOnlyList<double> MapX, IReadOnlyList<double> MapY)
 {
-    public static CalibrationCurveView From(string flag, string variant, string release, ScoreCount[] histogram, long queries)
+    public static CalibrationCurveView From(string flag, string variant, string release, ScoreCount[] histogram, long queries, CalibrationOptions options)
     {
-        var fit = CalibrationFit.Compute(histogram, queries);
+        var fit = CalibrationFit.Compute(histogram, queries, options.Bins, options.Strategy, options.TargetResultsPerQuery);
         var impressions = ScoreHistogram.Impressions(histogram);
         return new CalibrationCurveView(flag, variant, release, impressions, queries, fit.Curve, fit.CalibratedCurve,
             fit.BrierRaw, fit.BrierCalibrated, fit.EceRaw, fit.EceCalibrated, fit.Tau.Value, fit.Tau.MeanResultsPerQuery,

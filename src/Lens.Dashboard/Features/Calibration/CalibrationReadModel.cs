@@ -2,11 +2,12 @@ using Lens.Core.Calibration;
 using Lens.Core.Flags;
 using Lens.Dashboard.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Lens.Dashboard.Features.Calibration;
 
 /// <summary>Today's calibration of every flag that has impressions today, refitted on each read, and every flag's calibration status.</summary>
-public sealed class CalibrationReadModel(IDbContextFactory<LensDbContext> dbFactory, TimeProvider clock)
+public sealed class CalibrationReadModel(IDbContextFactory<LensDbContext> dbFactory, TimeProvider clock, IOptions<CalibrationOptions> options)
 {
     private const int HistoryShown = 30;
     private const int DaysShown = 14;
@@ -20,7 +21,7 @@ public sealed class CalibrationReadModel(IDbContextFactory<LensDbContext> dbFact
         foreach (var key in keys.OrderBy(k => k.Flag, StringComparer.Ordinal).ThenBy(k => k.Variant, StringComparer.Ordinal))
         {
             var (histogram, queries, release) = await ImpressionStore.DayAsync(db, key.Flag, key.Variant, day, ct);
-            if (histogram.Length > 0) views.Add(CalibrationCurveView.From(key.Flag, key.Variant, release, histogram, queries));
+            if (histogram.Length > 0) views.Add(CalibrationCurveView.From(key.Flag, key.Variant, release, histogram, queries, options.Value));
         }
         return views;
     }

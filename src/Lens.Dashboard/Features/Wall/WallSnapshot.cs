@@ -1,5 +1,6 @@
 using Lens.Core.Alerts;
 using Lens.Core.Rollouts;
+using Lens.Dashboard.Features.Calibration;
 using Lens.Dashboard.Features.Sentinel;
 
 namespace Lens.Dashboard.Features.Wall;
@@ -14,4 +15,5 @@ public sealed record WallSnapshot(
     int DetectorsLearning,
     int Detectors,
     SentinelStatus Sentinel,
+    IReadOnlyList<CalibrationStatusView> Calibration,
     DateTimeOffset AsOf);

@@ -1,5 +1,6 @@
 using Lens.Core.Rollouts;
 using Lens.Dashboard.Features.Alerts;
+using Lens.Dashboard.Features.Calibration;
 using Lens.Dashboard.Features.Flags;
 using Lens.Dashboard.Features.Live;
 using Lens.Dashboard.Features.Sentinel;
@@ -19,6 +20,7 @@ public sealed class WallSnapshots(
     FlagDirectory flags,
     IOptions<SentinelOptions> sentinel,
     LensEvents events,
+    CalibrationReadModel calibration,
     TimeProvider clock)
 {
     private readonly object _gate = new();
@@ -56,6 +58,7 @@ public sealed class WallSnapshots(
         var drift = detectors.Where(d => d.InAlarm).OrderBy(d => d.Name).Select(d => d.Name).ToList();
         var now = clock.GetUtcNow();
         var status = await SentinelStatus.LoadAsync(db, sentinel.Value, now);
-        return new WallSnapshot(live, actions, flags.ActiveKillSwitches, alerts, drift, detectors.Count(d => d.IsLearning), detectors.Count, status, now);
+        var calibrationStatus = await calibration.StatusAsync(CancellationToken.None);
+        return new WallSnapshot(live, actions, flags.ActiveKillSwitches, alerts, drift, detectors.Count(d => d.IsLearning), detectors.Count, status, calibrationStatus, now);
     }
 }
