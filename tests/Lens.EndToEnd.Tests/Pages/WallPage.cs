@@ -13,6 +13,7 @@ public sealed class WallPage(IPage page) : BlazorPage(page)
     public ILocator Alerts => Page.GetByTestId("wall-alert");
     public ILocator Sentinel => Page.GetByTestId("wall-sentinel");
     public ILocator Drift => Page.GetByTestId("wall-drift");
+    public ILocator Calibration => Page.GetByTestId("wall-calibration");
     public Task<string> PageBackgroundAsync() => Page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
     public ILocator Alert(string title) => Alerts.Filter(new() { HasText = title });
 }

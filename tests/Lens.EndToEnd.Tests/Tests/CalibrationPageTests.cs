@@ -47,4 +47,29 @@ public sealed class CalibrationPageTests : DashboardBrowserTest
         await Screenshots.SaveAsync(page.Page, "calibration-curve-updated");
         });
     }
+
+    [Fact]
+    public async Task Fallback_LeadSetsItAndAnotherTau_WallAndPageShowItWithoutReload()
+    {
+        var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress, width: 1920, height: 1080));
+        var page = new CalibrationPage(await Browser.NewPageAsync(App.BaseAddress));
+        await Screenshots.OnFailureAsync(page.Page, "calibration-controls", async () =>
+        {
+        await wall.OpenAsync();
+        await page.OpenAsync();
+        await Api.PostAsync("/api/calibration/impressions", new { flag = "ranking", variant = "candidate", events = Impressions(100, 4) });
+        await Expect(page.Impressions("ranking", "candidate")).ToHaveTextAsync("600", new() { Timeout = 5000 });
+        await Expect(wall.Calibration).ToContainTextAsync("ranking: no τ yet");
+
+        await Api.PostAsync("/api/calibration/ranking/tau", new { tau = 0.42, reason = "Go queries return too few results" });
+        await Api.PostAsync("/api/calibration/ranking/fallback", new { active = true, reason = "new ranker misbehaving in Java repos" });
+
+        await Expect(wall.Calibration).ToContainTextAsync("LTR FALLBACK · ranking", new() { Timeout = 2000 });
+        await Expect(page.Fallback("ranking")).ToHaveTextAsync("LTR FALLBACK ON", new() { Timeout = 2000 });
+        await Expect(page.Published("ranking")).ToContainTextAsync("τ 0.42 (set by");
+        await Expect(page.History("ranking")).ToContainTextAsync("Go queries return too few results");
+        await Screenshots.SaveAsync(wall.Page, "wall-calibration-fallback");
+        await Screenshots.SaveAsync(page.Page, "calibration-fallback");
+        });
+    }
 }
