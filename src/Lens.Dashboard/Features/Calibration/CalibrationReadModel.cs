@@ -41,7 +41,7 @@ public sealed class CalibrationReadModel(IDbContextFactory<LensDbContext> dbFact
         {
             var flag = await db.Flags.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, ct);
             var history = await db.TauProposals.AsNoTracking().Where(p => p.Flag == key)
-                .OrderByDescending(p => p.ProposedAt).Take(HistoryShown).ToListAsync(ct);
+                .OrderByDescending(p => p.Day).ThenByDescending(p => p.ProposedAt).Take(HistoryShown).ToListAsync(ct);
             var days = await db.CalibrationDays.AsNoTracking().Where(d => d.Flag == key)
                 .OrderByDescending(d => d.Day).ThenBy(d => d.Variant).Take(DaysShown * 2).ToListAsync(ct);
             views.Add(new CalibrationStatusView(key, flag?.Parameters ?? FlagParameters.None, flag?.DriftBaselineSince,

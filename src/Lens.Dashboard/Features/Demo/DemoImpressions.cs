@@ -6,16 +6,19 @@ namespace Lens.Dashboard.Features.Demo;
 /// What the demo's users clicked. Each result carries the ranker's confidence (falling with rank, with noise, to three
 /// decimals). The baseline's confidence is honest; the candidate's is deliberately over-confident (a result it gives p
 /// is clicked about p^2.5 of the time), so the reliability curve bends below the diagonal and isotonic regression
-/// visibly straightens it.
+/// visibly straightens it. A reported query carries the ranker's whole top-10 slate, however many lines the corpus
+/// search matched: τ decides how many of the ten a service shows, and needs that room to find about five.
 /// </summary>
 public static class DemoImpressions
 {
     /// <summary>One request in five reports its impressions: plenty for a curve, little load.</summary>
     public const int OneIn = 5;
 
-    public static IEnumerable<object> For(Variant variant, string queryId, int results, Random random)
+    public const int Slate = 10;
+
+    public static IEnumerable<object> For(Variant variant, string queryId, Random random)
     {
-        for (var position = 1; position <= Math.Min(results, 10); position++)
+        for (var position = 1; position <= Slate; position++)
         {
             var score = Math.Round(Math.Clamp(0.92 - 0.07 * (position - 1) + (random.NextDouble() - 0.5) * 0.2, 0.01, 0.99), 3);
             var clickChance = variant == Variant.Candidate ? Math.Pow(score, 2.5) : score;

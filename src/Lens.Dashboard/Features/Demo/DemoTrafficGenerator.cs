@@ -97,7 +97,7 @@ public sealed class DemoTrafficGenerator(
                 resultCount = answer.Hits.Count,
             });
             if (answer.Ok && seed % DemoImpressions.OneIn == 0)
-                foreach (var impression in DemoImpressions.For(variant, $"{user}:{seed}", answer.Hits.Count, random))
+                foreach (var impression in DemoImpressions.For(variant, $"{user}:{seed}", random))
                     _impressions[(int)variant].Enqueue(impression);
         }
         catch (OperationCanceledException) { }
