@@ -120,6 +120,13 @@ public static partial class JsonBody
             StatusCodes.Status415UnsupportedMediaType);
     }
 
+    /// <summary>400 for a body sent to an action that takes none: whatever it meant to say would be silently ignored.</summary>
+    public static ProblemHttpResult? UnexpectedBodyProblem(HttpRequest request)
+    {
+        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        return hasBody ? LensProblems.Field("body", "This action takes no body; send the request without one.") : null;
+    }
+
     private static ProblemHttpResult TooLarge(int maxBytes) =>
         LensProblems.Field("body", $"The body is larger than this request allows ({maxBytes / 1024} KB).", StatusCodes.Status413PayloadTooLarge);
 

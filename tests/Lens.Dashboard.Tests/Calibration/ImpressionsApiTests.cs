@@ -71,6 +71,30 @@ public sealed class ImpressionsApiTests : AppTestBase
     }
 
     [Fact]
+    public async Task Post_RetriedWithTheSameIdempotencyKey_CountsTheBatchOnceAndReplaysTheAnswer()
+    {
+        using var service = App.CreateClientAs("service");
+        Task<HttpResponseMessage> SendAsync()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/calibration/impressions")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { flag = "search-ranking", variant = "candidate", events = new[] { Event("q1", 0.7, true), Event("q1", 0.3, false, 2) } }),
+            };
+            request.Headers.Add("Idempotency-Key", "batch-0042");
+            return service.SendAsync(request);
+        }
+
+        var first = await SendAsync();
+        var retry = await SendAsync();
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (first.StatusCode, retry.StatusCode));
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal("true", Assert.Single(retry.Headers.GetValues("Idempotent-Replayed")));
+        await using var db = await App.Get<IDbContextFactory<LensDbContext>>().CreateDbContextAsync();
+        Assert.Equal(2L, await db.ImpressionAggregates.SumAsync(a => a.Impressions));
+    }
+
+    [Fact]
     public async Task Post_AsAViewer_Is403AndStoresNothing()
     {
         using var viewer = App.CreateClientAs("viewer");

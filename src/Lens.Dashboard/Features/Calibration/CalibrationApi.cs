@@ -30,7 +30,8 @@ public static class CalibrationApi
             .RequireAuthorization(LensPolicies.Read);
         group.MapGet("/status", async (CalibrationReadModel model, CancellationToken ct) => TypedResults.Ok(await model.StatusAsync(ct)))
             .RequireAuthorization(LensPolicies.Read);
-        group.MapPost("/run", async (DailyCalibration daily, CancellationToken ct) => TypedResults.Ok(await daily.RunAsync(ct)))
+        group.MapPost("/run", async Task<Results<Ok<IReadOnlyList<CalibrationRunResult>>, ProblemHttpResult>> (HttpRequest request, DailyCalibration daily, CancellationToken ct) =>
+            JsonBody.UnexpectedBodyProblem(request) is { } body ? body : TypedResults.Ok(await daily.RunAsync(ct)))
             .RequireAuthorization(LensPolicies.Lead);
         group.MapPost("/{flag}/tau", OverrideTauAsync).RequireAuthorization(LensPolicies.Lead);
         group.MapPost("/{flag}/fallback", SetFallbackAsync).RequireAuthorization(LensPolicies.Lead);
@@ -73,7 +74,11 @@ public static class CalibrationApi
             : null;
 
     /// <summary>Same rules as request ingest: a service token, batch limits, each bad event named by index, the rest counted once, durable before the 202.</summary>
-    private static async Task<Results<Accepted<IngestResponse>, ProblemHttpResult>> AddAsync(HttpRequest request, ImpressionStore store, CancellationToken ct)
+    private static Task<Results<Accepted<IngestResponse>, ProblemHttpResult>> AddAsync(HttpRequest request, ImpressionStore store, IngestIdempotency idempotency,
+        CancellationToken ct) =>
+        idempotency.HandleAsync(request, "impressions", () => ReadAndAddAsync(request, store, ct));
+
+    private static async Task<Results<Accepted<IngestResponse>, ProblemHttpResult>> ReadAndAddAsync(HttpRequest request, ImpressionStore store, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<ImpressionBatchRequest>(request, ct, IngestApi.MaxBodyBytes);
         if (problem is not null) return problem;

@@ -28,34 +28,9 @@ public static class IngestApi
         return app;
     }
 
-    private static async Task<Results<Accepted<IngestResponse>, ProblemHttpResult>> IngestAsync(HttpRequest request, IngestPipeline pipeline,
-        IngestIdempotency idempotency, CancellationToken ct)
-    {
-        if (request.Headers[IngestIdempotency.Header].ToString() is not { Length: > 0 } key) return await ReadAndIngestAsync(request, pipeline, ct);
-        if (key.Length > IngestIdempotency.MaxKeyLength)
-            return LensProblems.Field(IngestIdempotency.Header, $"An Idempotency-Key is at most {IngestIdempotency.MaxKeyLength} characters.");
-        ProblemHttpResult? refusal = null;
-        try
-        {
-            var (answer, replayed) = await idempotency.OnceAsync(request.Actor(), key, async () =>
-            {
-                var result = await ReadAndIngestAsync(request, pipeline, ct);
-                if (result.Result is Accepted<IngestResponse> { Value: { } accepted }) return accepted;
-                refusal = (ProblemHttpResult)result.Result;
-                throw new RefusedBatch();
-            });
-            if (replayed) request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
-            return TypedResults.Accepted((string?)null, answer);
-        }
-        catch (RefusedBatch)
-        {
-            // A refused batch is not remembered; one sent concurrently under the same key is told to send it again.
-            return refusal ?? LensProblems.Field(IngestIdempotency.Header, "The first batch with this key was refused; fix it and send it again.",
-                StatusCodes.Status409Conflict);
-        }
-    }
-
-    private sealed class RefusedBatch : Exception;
+    private static Task<Results<Accepted<IngestResponse>, ProblemHttpResult>> IngestAsync(HttpRequest request, IngestPipeline pipeline,
+        IngestIdempotency idempotency, CancellationToken ct) =>
+        idempotency.HandleAsync(request, "requests", () => ReadAndIngestAsync(request, pipeline, ct));
 
     private static async Task<Results<Accepted<IngestResponse>, ProblemHttpResult>> ReadAndIngestAsync(HttpRequest request, IngestPipeline pipeline, CancellationToken ct)
     {

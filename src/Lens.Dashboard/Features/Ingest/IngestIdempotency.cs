@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using Lens.Dashboard.Features.Access;
+using Lens.Dashboard.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lens.Dashboard.Features.Ingest;
 
@@ -51,6 +54,37 @@ public sealed class IngestIdempotency(TimeProvider clock)
             throw;
         }
     }
+
+    /// <summary>
+    /// An ingest endpoint's answer under the request's <c>Idempotency-Key</c>, if it has one: the first answer is replayed
+    /// (with <c>Idempotent-Replayed: true</c>) and the batch is not counted again. Keys are per caller and per endpoint.
+    /// </summary>
+    public async Task<Results<Accepted<IngestResponse>, ProblemHttpResult>> HandleAsync(HttpRequest request, string endpoint,
+        Func<Task<Results<Accepted<IngestResponse>, ProblemHttpResult>>> ingest)
+    {
+        if (request.Headers[Header].ToString() is not { Length: > 0 } key) return await ingest();
+        if (key.Length > MaxKeyLength) return LensProblems.Field(Header, $"An Idempotency-Key is at most {MaxKeyLength} characters.");
+        ProblemHttpResult? refusal = null;
+        try
+        {
+            var (answer, replayed) = await OnceAsync(endpoint + "\n" + request.Actor(), key, async () =>
+            {
+                var result = await ingest();
+                if (result.Result is Accepted<IngestResponse> { Value: { } accepted }) return accepted;
+                refusal = (ProblemHttpResult)result.Result;
+                throw new RefusedBatch();
+            });
+            if (replayed) request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+            return TypedResults.Accepted((string?)null, answer);
+        }
+        catch (RefusedBatch)
+        {
+            // A refused batch is not remembered; one sent concurrently under the same key is told to send it again.
+            return refusal ?? LensProblems.Field(Header, "The first batch with this key was refused; fix it and send it again.", StatusCodes.Status409Conflict);
+        }
+    }
+
+    private sealed class RefusedBatch : Exception;
 
     private void Sweep()
     {
