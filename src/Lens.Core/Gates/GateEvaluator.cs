@@ -4,18 +4,27 @@ namespace Lens.Core.Gates;
 
 /// <summary>
 /// Applies a stage's gates to the candidate's window. Pure: the same inputs always give the same verdicts.
-/// A value equal to its threshold passes (thresholds are maxima). Below MinSamples every configured gate
-/// is InsufficientData, never Pass, so a quiet canary cannot advance on silence.
+/// A value equal to its threshold passes (thresholds are maxima; results per query is a target with a drift either
+/// side, and a mean exactly target ± drift passes). Below MinSamples every configured gate is InsufficientData, never
+/// Pass, so a quiet canary cannot advance on silence. Results per query counts only the requests that reported a
+/// result count, so it needs MinSamples of those.
 /// </summary>
 public static class GateEvaluator
 {
+    /// <summary>
+    /// How far past target ± drift a mean may be and still count as on the edge: the mean and the distance are computed
+    /// in binary floating point, where 5.2 − 5.1 is a little more than 0.1. Relative to the target.
+    /// </summary>
+    public const double DriftRoundingSlack = 1e-9;
+
     public static IReadOnlyList<GateVerdict> Evaluate(StageGates gates, WindowMetrics window)
     {
         ArgumentNullException.ThrowIfNull(gates);
         ArgumentNullException.ThrowIfNull(window);
         var candidate = window.Candidate;
-        var enough = candidate.Requests >= Math.Max(1, gates.MinSamples);
-        var verdicts = new List<GateVerdict>(3);
+        var minSamples = Math.Max(1, gates.MinSamples);
+        var enough = candidate.Requests >= minSamples;
+        var verdicts = new List<GateVerdict>(4);
 
         if (gates.MaxErrorRate is { } maxErrorRate)
             verdicts.Add(Judge(GateNames.ErrorRate, candidate.ErrorRate, maxErrorRate, candidate.Requests, enough));
@@ -23,6 +32,9 @@ public static class GateEvaluator
             verdicts.Add(Judge(GateNames.P99Latency, candidate.P99Ms, maxP99, candidate.Requests, enough));
         if (gates.MaxP99ToP95 is { } maxRatio)
             verdicts.Add(Judge(GateNames.P99ToP95, Ratio(candidate), maxRatio, candidate.Requests, enough));
+        if (gates is { TargetResultsPerQuery: { } target, MaxResultsPerQueryDrift: { } drift })
+            verdicts.Add(JudgeDrift(GateNames.ResultsPerQuery, candidate.ResultsPerQuery, target, drift, candidate.ResultSamples,
+                candidate.ResultSamples >= minSamples));
 
         return verdicts;
     }
@@ -44,6 +56,14 @@ public static class GateEvaluator
         if (!enough || value is null)
             return new GateVerdict(gate, Verdict.InsufficientData, value, threshold, samples);
         return new GateVerdict(gate, value.Value <= threshold ? Verdict.Pass : Verdict.Fail, value, threshold, samples);
+    }
+
+    private static GateVerdict JudgeDrift(string gate, double? value, double target, double drift, long samples, bool enough)
+    {
+        if (!enough || value is null)
+            return new GateVerdict(gate, Verdict.InsufficientData, value, target, samples, drift);
+        var within = Math.Abs(value.Value - target) <= drift + DriftRoundingSlack * Math.Max(1, Math.Abs(target));
+        return new GateVerdict(gate, within ? Verdict.Pass : Verdict.Fail, value, target, samples, drift);
     }
 
     private static double? Ratio(VariantMetrics metrics) =>

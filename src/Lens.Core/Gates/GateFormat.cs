@@ -13,6 +13,7 @@ public static class GateFormat
         GateNames.ErrorRate => "Error rate",
         GateNames.P99Latency => "p99 latency",
         GateNames.P99ToP95 => "p99 / p95",
+        GateNames.ResultsPerQuery => "Results per query",
         _ => gate,
     };
 
@@ -24,9 +25,31 @@ public static class GateFormat
             GateNames.ErrorRate => Percent(v),
             GateNames.P99Latency => Milliseconds(v),
             GateNames.P99ToP95 => Ratio(v),
+            GateNames.ResultsPerQuery => Mean(v),
             _ => v.ToString("0.###", CultureInfo.InvariantCulture),
         },
     };
+
+    /// <summary>
+    /// What a verdict's value is held against: the limit in the gate's unit ("200 ms"), or for a gate with a tolerance
+    /// the target and the allowed drift either side ("5 ± 1").
+    /// </summary>
+    public static string Limit(GateVerdict verdict) => Limit(verdict.Gate, verdict.Threshold, verdict.Tolerance);
+
+    public static string Limit(string gate, double threshold, double? tolerance) => tolerance switch
+    {
+        null => Value(gate, threshold),
+        { } t => $"{Setting(threshold)} ± {Setting(t)}",
+    };
+
+    /// <summary>"limit" for a maximum, "target" for a value with a tolerance either side: the word before <see cref="Limit(GateVerdict)"/>.</summary>
+    public static string LimitWord(GateVerdict verdict) => verdict.Tolerance is null ? "limit" : "target";
+
+    /// <summary>A measured mean, with two decimals so a small drift shows: 7.2 reads 7.20.</summary>
+    public static string Mean(double mean) => mean.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>A number someone set (a target, a drift), as they would have written it: 5 reads 5, 4.5 reads 4.5.</summary>
+    public static string Setting(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>A fraction as a percentage with up to two decimals: 0.0690608 reads 6.91%.</summary>
     public static string Percent(double fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";

@@ -1,12 +1,20 @@
 namespace Lens.Core.Gates;
 
-/// <summary>The outcome of one gate on one window: what was measured, against what, on how many samples.</summary>
-public sealed record GateVerdict(string Gate, Verdict Verdict, double? Value, double Threshold, long Samples)
+/// <summary>
+/// The outcome of one gate on one window: what was measured, against what, on how many samples. Threshold is a
+/// maximum, except for a gate with a Tolerance (results per query): there Threshold is the target and the value
+/// must stay within Threshold ± Tolerance.
+/// </summary>
+public sealed record GateVerdict(string Gate, Verdict Verdict, double? Value, double Threshold, long Samples, double? Tolerance = null)
 {
-    /// <summary>One sentence, in the same units the pages use: "p99 latency 350 ms against a limit of 200 ms on 500 samples: Fail".</summary>
+    /// <summary>
+    /// One sentence, in the same units the pages use: "p99 latency 350 ms against a limit of 200 ms on 500 samples: Fail",
+    /// or for a target: "Results per query 7.20 against 5 ± 1 on 1,200 samples: Fail".
+    /// </summary>
     public string Describe() => Verdict switch
     {
         Verdict.InsufficientData => $"{GateFormat.Label(Gate)}: insufficient data ({GateFormat.Count(Samples)} samples)",
-        _ => $"{GateFormat.Label(Gate)} {GateFormat.Value(Gate, Value)} against a limit of {GateFormat.Value(Gate, Threshold)} on {GateFormat.Count(Samples)} samples: {Verdict}",
+        _ when Tolerance is not null => $"{GateFormat.Label(Gate)} {GateFormat.Value(Gate, Value)} against {GateFormat.Limit(this)} on {GateFormat.Count(Samples)} samples: {Verdict}",
+        _ => $"{GateFormat.Label(Gate)} {GateFormat.Value(Gate, Value)} against a limit of {GateFormat.Limit(this)} on {GateFormat.Count(Samples)} samples: {Verdict}",
     };
 }

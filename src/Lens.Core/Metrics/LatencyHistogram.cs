@@ -98,7 +98,4 @@ public sealed class LatencyHistogram
             RecordBucket(bucket, count);
         }
     }
-
-    public VariantMetrics ToMetrics(long requests, long errors) =>
-        new(requests, errors, Percentile(0.50), Percentile(0.95), Percentile(0.99));
 }

@@ -1,24 +1,42 @@
 namespace Lens.Core.Metrics;
 
-/// <summary>Requests, errors and latencies of one variant over one window. Not thread-safe.</summary>
+/// <summary>Requests, errors, latencies and reported result counts of one variant over one window. Not thread-safe.</summary>
 public sealed class VariantAccumulator
 {
+    /// <summary>What a request that did not report a result count passes as its count.</summary>
+    public const int NoResultCount = -1;
+
     public long Requests { get; private set; }
     public long Errors { get; private set; }
     public LatencyHistogram Latency { get; } = new();
 
-    public void Add(int latencyBucket, bool ok)
+    /// <summary>Requests that reported a result count.</summary>
+    public long ResultSamples { get; private set; }
+
+    /// <summary>The sum of the reported result counts.</summary>
+    public long TotalResults { get; private set; }
+
+    /// <summary>One request; a negative <paramref name="resultCount"/> (<see cref="NoResultCount"/>) means it reported none.</summary>
+    public void Add(int latencyBucket, bool ok, int resultCount = NoResultCount)
     {
         Requests++;
         if (!ok) Errors++;
         Latency.RecordBucket(latencyBucket, 1);
+        if (resultCount >= 0)
+        {
+            ResultSamples++;
+            TotalResults += resultCount;
+        }
     }
 
-    public void Add(long requests, long errors, ReadOnlySpan<byte> histogram)
+    /// <summary>A stored aggregate.</summary>
+    public void Add(long requests, long errors, ReadOnlySpan<byte> histogram, long resultSamples = 0, long totalResults = 0)
     {
         Requests += requests;
         Errors += errors;
         Latency.MergeBytes(histogram);
+        ResultSamples += resultSamples;
+        TotalResults += totalResults;
     }
 
     public void Merge(VariantAccumulator other)
@@ -26,6 +44,8 @@ public sealed class VariantAccumulator
         Requests += other.Requests;
         Errors += other.Errors;
         Latency.Merge(other.Latency);
+        ResultSamples += other.ResultSamples;
+        TotalResults += other.TotalResults;
     }
 
     public void Clear()
@@ -33,7 +53,10 @@ public sealed class VariantAccumulator
         Requests = 0;
         Errors = 0;
         Latency.Clear();
+        ResultSamples = 0;
+        TotalResults = 0;
     }
 
-    public VariantMetrics ToMetrics() => Latency.ToMetrics(Requests, Errors);
+    public VariantMetrics ToMetrics() =>
+        new(Requests, Errors, Latency.Percentile(0.50), Latency.Percentile(0.95), Latency.Percentile(0.99), ResultSamples, TotalResults);
 }

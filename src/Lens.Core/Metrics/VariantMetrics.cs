@@ -1,9 +1,17 @@
 namespace Lens.Core.Metrics;
 
-/// <summary>What one variant did over one window. Percentiles are null on an empty window.</summary>
-public sealed record VariantMetrics(long Requests, long Errors, double? P50Ms, double? P95Ms, double? P99Ms)
+/// <summary>
+/// What one variant did over one window. Percentiles are null on an empty window. ResultSamples counts the
+/// requests that reported how many results they returned (resultCount is optional on ingest) and TotalResults
+/// adds those counts up; the mean results per query is over those requests only.
+/// </summary>
+public sealed record VariantMetrics(long Requests, long Errors, double? P50Ms, double? P95Ms, double? P99Ms,
+    long ResultSamples = 0, long TotalResults = 0)
 {
     public static readonly VariantMetrics Empty = new(0, 0, null, null, null);
 
     public double? ErrorRate => Requests == 0 ? null : (double)Errors / Requests;
+
+    /// <summary>Mean results per query over the requests that reported a result count; null when none did.</summary>
+    public double? ResultsPerQuery => ResultSamples == 0 ? null : (double)TotalResults / ResultSamples;
 }

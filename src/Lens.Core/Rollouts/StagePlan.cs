@@ -42,6 +42,16 @@ public static class StagePlan
                 errors.Add(new PlanError($"{at}.gates.maxP99Ms", "p99 latency limit must be a positive number of milliseconds."));
             if (stage.Gates.MaxP99ToP95 is { } ratio && (ratio < 1 || !double.IsFinite(ratio)))
                 errors.Add(new PlanError($"{at}.gates.maxP99ToP95", "p99/p95 limit must be at least 1."));
+            var target = stage.Gates.TargetResultsPerQuery;
+            var drift = stage.Gates.MaxResultsPerQueryDrift;
+            if (target is { } t && (t <= 0 || !double.IsFinite(t)))
+                errors.Add(new PlanError($"{at}.gates.targetResultsPerQuery", "Target results per query must be a positive number."));
+            if (drift is { } d && (d < 0 || !double.IsFinite(d)))
+                errors.Add(new PlanError($"{at}.gates.maxResultsPerQueryDrift", "Results-per-query drift must be a number, zero or more."));
+            if (target is not null && drift is null)
+                errors.Add(new PlanError($"{at}.gates.maxResultsPerQueryDrift", "A results-per-query target needs a drift: how far either side of it the mean may go."));
+            if (target is null && drift is not null)
+                errors.Add(new PlanError($"{at}.gates.targetResultsPerQuery", "A results-per-query drift needs a target to drift from."));
             if (stage.Gates.MinSamples < 1)
                 errors.Add(new PlanError($"{at}.gates.minSamples", "Minimum samples must be at least 1."));
             if (stage.Gates.FailureLimit < 1)

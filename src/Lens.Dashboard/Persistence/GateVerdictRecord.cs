@@ -16,6 +16,8 @@ public sealed class GateVerdictRecord
     public double? Value { get; private set; }
     public double Threshold { get; private set; }
     public long Samples { get; private set; }
+    /// <summary>For a gate judged as target ± tolerance (results per query), the tolerance; Threshold is then the target.</summary>
+    public double? Tolerance { get; private set; }
 
     public static GateVerdictRecord From(Guid rolloutId, int stageIndex, DateTimeOffset at, GateVerdict v) => new()
     {
@@ -27,5 +29,6 @@ public sealed class GateVerdictRecord
         Value = v.Value,
         Threshold = v.Threshold,
         Samples = v.Samples,
+        Tolerance = v.Tolerance,
     };
 }

@@ -2,7 +2,7 @@ namespace Lens.Dashboard.Persistence;
 
 /// <summary>
 /// Stored aggregate of one variant of one flag over one bucket of time (see MetricsClock.BucketSeconds).
-/// Histogram is LatencyHistogram's sparse encoding. Written by the ingest journal, read back on start-up.
+/// Histogram is LatencyHistogram's sparse encoding; ResultSamples and TotalResults give the mean results per query. Written by the ingest journal, read back on start-up.
 /// </summary>
 public sealed class MetricBucket
 {
@@ -12,4 +12,8 @@ public sealed class MetricBucket
     public long Requests { get; set; }
     public long Errors { get; set; }
     public byte[] Histogram { get; set; } = [];
+    /// <summary>Requests in this bucket that reported a result count (0 in rows stored before result counts were kept).</summary>
+    public long ResultSamples { get; set; }
+    /// <summary>The sum of those requests' result counts.</summary>
+    public long TotalResults { get; set; }
 }

@@ -28,6 +28,12 @@ public static class Format
 
     public static string GateLabel(string gate) => GateFormat.Label(gate);
 
+    /// <summary>What a verdict was held against: "200 ms", or "5 ± 1" for a target.</summary>
+    public static string GateLimit(GateVerdict verdict) => GateFormat.Limit(verdict);
+
+    /// <summary>"limit" or "target", the word before <see cref="GateLimit"/>.</summary>
+    public static string GateLimitWord(GateVerdict verdict) => GateFormat.LimitWord(verdict);
+
     /// <summary>A full timestamp, always in UTC and always saying so.</summary>
     public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", C) + " UTC";
 

@@ -22,6 +22,18 @@ public class StagePlanTests
         { [Stage(10, 30, new StageGates(MaxP99Ms: 0))], "stages[0].gates.maxP99Ms" },
         { [Stage(10, 30, new StageGates(MaxP99ToP95: 0.5))], "stages[0].gates.maxP99ToP95" },
         { [Stage(10, 30, new StageGates(MinSamples: 0))], "stages[0].gates.minSamples" },
+        { [Stage(10, 30, new StageGates(TargetResultsPerQuery: 5, MaxResultsPerQueryDrift: 1))], null },
+        { [Stage(10, 30, new StageGates(TargetResultsPerQuery: 0.5, MaxResultsPerQueryDrift: 0))], null },      // no drift: exactly the target
+        { [Stage(10, 30, new StageGates(TargetResultsPerQuery: 0, MaxResultsPerQueryDrift: 1))], "stages[0].gates.targetResultsPerQuery" },
+        { [Stage(10, 30, new StageGates(TargetResultsPerQuery: -3, MaxResultsPerQueryDrift: 1))], "stages[0].gates.targetResultsPerQuery" },
+        { [Stage(10, 30, new StageGates(TargetResultsPerQuery: double.PositiveInfinity, MaxResultsPerQueryDrift: 1))], "stages[0].gates.targetResultsPerQuery" },
+        { [Stage(10, 30, new StageGates(TargetResultsPerQuery: double.NaN, MaxResultsPerQueryDrift: 1))], "stages[0].gates.targetResultsPerQuery" },
+        { [Stage(10, 30, new StageGates(TargetResultsPerQuery: 5, MaxResultsPerQueryDrift: -0.5))], "stages[0].gates.maxResultsPerQueryDrift" },
+        { [Stage(10, 30, new StageGates(TargetResultsPerQuery: 5, MaxResultsPerQueryDrift: double.NaN))], "stages[0].gates.maxResultsPerQueryDrift" },
+        { [Stage(10, 30, new StageGates(TargetResultsPerQuery: 5, MaxResultsPerQueryDrift: double.PositiveInfinity))], "stages[0].gates.maxResultsPerQueryDrift" },
+        { [Stage(10, 30, new StageGates(TargetResultsPerQuery: 5))], "stages[0].gates.maxResultsPerQueryDrift" },     // a target needs a drift
+        { [Stage(10, 30, new StageGates(MaxResultsPerQueryDrift: 1))], "stages[0].gates.targetResultsPerQuery" },     // a drift needs a target
+        { [Stage(10), Stage(20, 30, new StageGates(TargetResultsPerQuery: 5))], "stages[1].gates.maxResultsPerQueryDrift" },
         { [Stage(10, 30, new StageGates(FailureLimit: 0))], "stages[0].gates.failureLimit" },
         { [], "stages" },
     };

@@ -43,6 +43,10 @@ public sealed class RolloutsApiTests : AppTestBase
     [InlineData("""{"releaseVersion":"2.4.0","flag":"bad flag!","plan":"three-block"}""", "flag")]
     [InlineData("""{"flag":"f","plan":"three-block"}""", "releaseVersion")]
     [InlineData("""{"releaseVersion":"2.4.0","flag":"f","stages":[{"percent":10,"minDuration":"00:00:30","gates":{"maxErrorRate":2}}]}""", "stages[0].gates.maxErrorRate")]
+    [InlineData("""{"releaseVersion":"2.4.0","flag":"f","stages":[{"percent":10,"minDuration":"00:00:30","gates":{"targetResultsPerQuery":5}}]}""", "stages[0].gates.maxResultsPerQueryDrift")]
+    [InlineData("""{"releaseVersion":"2.4.0","flag":"f","stages":[{"percent":10,"minDuration":"00:00:30","gates":{"maxResultsPerQueryDrift":1}}]}""", "stages[0].gates.targetResultsPerQuery")]
+    [InlineData("""{"releaseVersion":"2.4.0","flag":"f","stages":[{"percent":10,"minDuration":"00:00:30","gates":{"targetResultsPerQuery":0,"maxResultsPerQueryDrift":1}}]}""", "stages[0].gates.targetResultsPerQuery")]
+    [InlineData("""{"releaseVersion":"2.4.0","flag":"f","stages":[{"percent":10,"minDuration":"00:00:30","gates":{"targetResultsPerQuery":5,"maxResultsPerQueryDrift":-1}}]}""", "stages[0].gates.maxResultsPerQueryDrift")]
     public async Task Post_BadRollout_Returns400NamingTheField(string json, string field)
     {
         await Client.CreateReleaseAsync();

@@ -180,6 +180,37 @@ public sealed class RolloutComponentTests : BunitContext
     }
 
     [Fact]
+    public void GateTiles_ResultsPerQuery_ShowsTheMeanAgainstTargetPlusOrMinusDrift()
+    {
+        var rollout = RunningRollout();
+        rollout.RecordEvaluation([new GateVerdict(GateNames.ResultsPerQuery, Verdict.Pass, 5.4, 5, 1200, 1)], T0.AddMinutes(1));
+
+        var tile = Render<GateTiles>(p => p.Add(c => c.Rollout, rollout)).Find("[data-testid=gate-tile]");
+
+        Assert.Equal("results_per_query", tile.GetAttribute("data-gate"));
+        Assert.Contains("Results per query", tile.TextContent);
+        Assert.Equal("5.40", tile.QuerySelector(".lens-tile-value")!.TextContent.Trim());
+        Assert.Equal("target 5 ± 1", tile.QuerySelector("[data-testid=gate-limit]")!.TextContent.Trim());
+        Assert.Equal("1,200", tile.QuerySelector("[data-testid=gate-samples]")!.TextContent);
+    }
+
+    [Fact]
+    public void WhyPanel_ResultsPerQueryRollback_ShowsTargetAndDriftAsTheLimit()
+    {
+        var gates = new StageGates(MinSamples: 100, TargetResultsPerQuery: 5, MaxResultsPerQueryDrift: 1);
+        var rollout = Rollout.Create("f", "2.0.0", [new(5m, TimeSpan.FromMinutes(1), gates)], null, T0);
+        rollout.Start("lead", "go", T0);
+        var transition = rollout.RecordEvaluation([new GateVerdict(GateNames.ResultsPerQuery, Verdict.Fail, 7.2, 5, 1200, 1)], T0.AddSeconds(30))!;
+
+        var cut = Render<WhyPanel>(p => p.Add(c => c.Entry, AuditEntry.For(transition)));
+
+        Assert.Contains("Results per query 7.20 against 5 ± 1 on 1,200 samples: Fail", cut.Find("[data-testid=why-reason]").TextContent);
+        var cells = cut.Find("[data-testid=why-verdict][data-gate=results_per_query]").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray();
+        Assert.Equal(["Results per query", "7.20", "5 ± 1", "1,200", "Fail"], cells[..5]);
+        Assert.Contains("drifted past target ± drift", cells[5]);
+    }
+
+    [Fact]
     public void WhyPanel_WithoutAutomaticAction_RendersNothing()
     {
         var cut = Render<WhyPanel>(p => p.Add(c => c.Entry, null));

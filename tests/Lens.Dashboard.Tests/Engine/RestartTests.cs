@@ -49,4 +49,38 @@ public sealed class RestartTests : IDisposable
         rollout = await restarted.GetRolloutAsync(id);
         Assert.Equal(2, (int?)rollout["stageIndex"]);
     }
+
+    [Fact]
+    public async Task Restart_MidStage_KeepsTheWindowsResultsPerQueryAndJudgesOnIt()
+    {
+        var clock = TestClock.StartingAt2026();
+        var stage = Requests.Stage(10, "01:00:00", minSamples: 100, targetResultsPerQuery: 5, maxResultsPerQueryDrift: 1);
+        string id;
+        using (var before = new LensAppFactory(_folder.FullName, clock))
+        {
+            var client = before.CreateClient();
+            await client.CreateReleaseAsync();
+            id = (string)(await client.CreateRolloutAsync(Requests.Rollout(stages: [stage, Requests.Stage(100)])))["id"]!;
+            clock.Advance(TimeSpan.FromSeconds(10));
+            // 60 queries at 6 results (the top of 5 ± 1), 20 that said nothing, in two 5-second buckets.
+            await client.PostAsync("/api/ingest", new IngestBody("search-ranking").Results(40, 6).Results(20, null).Results(30, 2, "baseline").ToContent());
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await client.PostAsync("/api/ingest", new IngestBody("search-ranking").Results(20, 6).ToContent());
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(20));
+        using var after = new LensAppFactory(_folder.FullName, clock);
+        var restarted = after.CreateClient();
+        var candidate = (await restarted.GetRolloutAsync(id))["metrics"]!["candidate"]!;
+        Assert.Equal((80L, 60L, 6.0), ((long?)candidate["requests"], (long?)candidate["resultSamples"], (double?)candidate["resultsPerQuery"]));
+        Assert.Equal(2.0, (double?)(await restarted.GetRolloutAsync(id))["metrics"]!["baseline"]!["resultsPerQuery"]);
+
+        // 50 more at 7: alone they are too few to judge; with the 60 restored, (360 + 350) / 110 = 6.45 is out of 5 ± 1.
+        await restarted.PostAsync("/api/ingest", new IngestBody("search-ranking").Results(50, 7).ToContent());
+        await after.Get<RolloutEngine>().EvaluateRunningAsync();
+        var rollout = await restarted.GetRolloutAsync(id);
+        Assert.Equal("RolledBack", (string?)rollout["state"]);
+        var audit = (await (await restarted.GetAsync($"/api/rollouts/{id}/audit")).JsonAsync()).AsArray();
+        Assert.StartsWith("Results per query 6.45 against 5 ± 1 on 110 samples: Fail", (string?)audit.Single(a => (string?)a!["action"] == "AutoRollback")!["reason"]);
+    }
 }

@@ -68,6 +68,25 @@ public sealed class RolloutChartSpecsTests
     }
 
     [Fact]
+    public void Build_StageWithoutResultsPerQueryGate_DrawsNoResultsChart() =>
+        Assert.Equal(["Error rate", "Latency", "Traffic"], RolloutChartSpecs.Build(Running(Start), [Point(Start.AddSeconds(3), 100)], []).Select(c => c.Title));
+
+    [Fact]
+    public void Build_StageWithResultsPerQueryGate_DrawsEachVariantsMeanBetweenTheBandsEdges()
+    {
+        var gates = new StageGates(MinSamples: 100, TargetResultsPerQuery: 5, MaxResultsPerQueryDrift: 1);
+        var rollout = Rollout.Create("f", "2.0.0", [new(5m, TimeSpan.FromMinutes(1), gates)], "demo", Start);
+        rollout.Start("demo", "go", Start);
+        var point = new MetricPoint(Start.AddSeconds(3), new VariantMetrics(100, 0, 10, 20, 30, 100, 500), new VariantMetrics(10, 0, 11, 21, 31, 8, 60));
+
+        var chart = RolloutChartSpecs.Build(rollout, [point], [])[3];
+
+        Assert.Equal("Results per query", chart.Title);
+        Assert.Equal([("floor 4 (5 ± 1)", 4.0), ("ceiling 6 (5 ± 1)", 6.0)], chart.ThresholdLines.Select(t => (t.Name, t.Value)));
+        Assert.Equal([5.0, 7.5], chart.Lines.Select(l => l.Points[0].Value!.Value));
+    }
+
+    [Fact]
     public void EventsOf_AuditAndKillSwitch_AreLabelledWithWhoAndWhat()
     {
         var rollout = Running(Start);

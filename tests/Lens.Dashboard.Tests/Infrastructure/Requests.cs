@@ -10,8 +10,9 @@ public static class Requests
         new { version, config = config ?? new { ranker = "bm25", k1 = 1.2, b = 0.75 } };
 
     public static object Stage(double percent = 10, string minDuration = "00:00:30", double? maxErrorRate = 0.01, double? maxP99Ms = 200,
-        double? maxP99ToP95 = null, int minSamples = 100, int failureLimit = 1) =>
-        new { percent, minDuration, gates = new { maxErrorRate, maxP99Ms, maxP99ToP95, minSamples, failureLimit } };
+        double? maxP99ToP95 = null, int minSamples = 100, int failureLimit = 1, double? targetResultsPerQuery = null,
+        double? maxResultsPerQueryDrift = null) =>
+        new { percent, minDuration, gates = new { maxErrorRate, maxP99Ms, maxP99ToP95, minSamples, failureLimit, targetResultsPerQuery, maxResultsPerQueryDrift } };
 
     public static object Rollout(string flag = "search-ranking", string releaseVersion = "2.4.0", params object[] stages) =>
         new { releaseVersion, flag, stages = stages.Length > 0 ? stages : [Stage(10), Stage(50), Stage(100)] };
@@ -37,8 +38,19 @@ public sealed class IngestBody(string flag)
         return this;
     }
 
-    public IngestBody Event(string variant, double latencyMs, bool ok, int resultCount = 7) =>
-        Raw($$"""{"variant":"{{variant}}","latencyMs":{{latencyMs.ToString("R", CultureInfo.InvariantCulture)}},"ok":{{(ok ? "true" : "false")}},"resultCount":{{resultCount}}}""");
+    /// <summary>Healthy requests that each returned <paramref name="resultCount"/> results (null: the events leave resultCount out).</summary>
+    public IngestBody Results(int count, int? resultCount, string variant = "candidate", double latencyMs = 20)
+    {
+        for (var i = 0; i < count; i++) Event(variant, latencyMs + i % 7, ok: true, resultCount);
+        return this;
+    }
+
+    /// <summary>One event; a null <paramref name="resultCount"/> leaves the field out, as a service that does not count results would.</summary>
+    public IngestBody Event(string variant, double latencyMs, bool ok, int? resultCount = 7)
+    {
+        var results = resultCount is { } n ? $$""","resultCount":{{n}}""" : "";
+        return Raw($$"""{"variant":"{{variant}}","latencyMs":{{latencyMs.ToString("R", CultureInfo.InvariantCulture)}},"ok":{{(ok ? "true" : "false")}}{{results}}}""");
+    }
 
     public IngestBody Raw(string eventJson)
     {

@@ -10,7 +10,7 @@ namespace Lens.Dashboard.Features.Demo;
 
 public static class DemoApi
 {
-    public sealed record FaultsRequest(double? ErrorRate, double? AddedLatencyMs, bool? ZeroResults);
+    public sealed record FaultsRequest(double? ErrorRate, double? AddedLatencyMs, bool? ZeroResults, int? MaxResults = null);
 
     public static WebApplicationBuilder AddLensDemo(this WebApplicationBuilder builder)
     {
@@ -44,8 +44,10 @@ public static class DemoApi
             var errors = new Dictionary<string, string[]>();
             if (body!.ErrorRate is { } rate && (rate < 0 || rate > 1)) errors["errorRate"] = ["Error rate is a fraction between 0 and 1."];
             if (body.AddedLatencyMs is { } added && (added < 0 || added > 10_000)) errors["addedLatencyMs"] = ["Added latency is between 0 and 10000 ms."];
+            if (body.MaxResults is { } cap && (cap < 0 || cap > DemoFaults.MaxResultsPerAnswer))
+                errors["maxResults"] = [$"Max results is between 0 and {DemoFaults.MaxResultsPerAnswer} (leave it out for no cap)."];
             if (errors.Count > 0) return LensProblems.Fields(errors);
-            faults.Set(body.ErrorRate ?? 0, body.AddedLatencyMs ?? 0, body.ZeroResults ?? false);
+            faults.Set(body.ErrorRate ?? 0, body.AddedLatencyMs ?? 0, body.ZeroResults ?? false, body.MaxResults);
             return TypedResults.Ok(faults.Current);
         }).RequireAuthorization(LensPolicies.Lead);
         // The demo service's search over HTTP, for sentinel probes: {"results": [{"file", "line", "score"}]}.

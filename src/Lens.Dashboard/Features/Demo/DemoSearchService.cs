@@ -8,7 +8,7 @@ namespace Lens.Dashboard.Features.Demo;
 /// project's own domain library, which grows; a candidate that picked a different set would pass or fail its bench as
 /// files come and go.) Each answers real queries over the corpus, then waits a
 /// log-normal service time (median about 20 ms) so latencies look like a networked service's. Candidate
-/// faults from <see cref="DemoFaults"/> add latency and errors.
+/// faults from <see cref="DemoFaults"/> add latency and errors, and can cap how many results it returns.
 /// </summary>
 public sealed class DemoSearchService(DemoCorpus corpus, DemoFaults faults)
 {
@@ -27,13 +27,22 @@ public sealed class DemoSearchService(DemoCorpus corpus, DemoFaults faults)
         await Task.Delay(TimeSpan.FromMilliseconds(serviceMs), ct);
 
         var failed = variant == Variant.Candidate && random.NextDouble() < fault.ErrorRate;
-        return failed ? new Answer(false, []) : new Answer(true, hits);
+        if (failed) return new Answer(false, []);
+        if (variant == Variant.Candidate && fault.MaxResults is { } cap && hits.Count > cap) hits = hits.Take(Math.Max(0, cap)).ToArray();
+        return new Answer(true, hits);
     }
+
+    /// <summary>
+    /// The mean number of results per query over the traffic generator's queries (every term of the corpus, equally
+    /// likely), for a healthy answer: both versions return the same files, so this is what either should average.
+    /// </summary>
+    public double ExpectedResultsPerQuery() =>
+        corpus.Terms.Count == 0 ? 0 : corpus.Terms.Average(t => (double)RankByFrequency(corpus.Lookup(t)).Count);
 
     private static IReadOnlyList<Hit> RankByFrequency(IReadOnlyList<DemoCorpus.Posting> postings) =>
         postings.GroupBy(p => p.File)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Take(10)
+            .Take(DemoFaults.MaxResultsPerAnswer)
             .Select(g => new Hit(g.Key, g.First().Line, g.Count()))
             .ToArray();
 
@@ -41,7 +50,7 @@ public sealed class DemoSearchService(DemoCorpus corpus, DemoFaults faults)
     private static IReadOnlyList<Hit> RankDefinitionsFirst(IReadOnlyList<DemoCorpus.Posting> postings) =>
         postings.GroupBy(p => p.File)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Take(10)
+            .Take(DemoFaults.MaxResultsPerAnswer)
             .OrderByDescending(g => g.Any(p => p.IsDefinition)).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select((g, i) => new Hit(g.Key, (g.FirstOrDefault(p => p.IsDefinition) ?? g.First()).Line, (g.Any(p => p.IsDefinition) ? 10.0 : 1.0) / (i + 1)))
             .ToArray();

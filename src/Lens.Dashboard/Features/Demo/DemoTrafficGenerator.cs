@@ -89,13 +89,12 @@ public sealed class DemoTrafficGenerator(
             var started = clock.GetTimestamp();
             var answer = await search.SearchAsync(variant, query, random, ct);
             var latency = clock.GetElapsedTime(started).TotalMilliseconds;
-            _outcomes.Enqueue(new
-            {
-                variant = variant == Variant.Candidate ? "candidate" : "baseline",
-                latencyMs = Math.Round(latency, 3),
-                ok = answer.Ok,
-                resultCount = answer.Hits.Count,
-            });
+            var reported = variant == Variant.Candidate ? "candidate" : "baseline";
+            // A failed request returned no result list: it reports no resultCount, so an error fault moves the error
+            // rate, not results per query.
+            _outcomes.Enqueue(answer.Ok
+                ? (object)new { variant = reported, latencyMs = Math.Round(latency, 3), ok = true, resultCount = answer.Hits.Count }
+                : new { variant = reported, latencyMs = Math.Round(latency, 3), ok = false });
             if (answer.Ok && seed % DemoImpressions.OneIn == 0)
                 foreach (var impression in DemoImpressions.For(variant, $"{user}:{seed}", random))
                     _impressions[(int)variant].Enqueue(impression);

@@ -91,6 +91,7 @@ public static class IngestBatchParser
         int variant = -1;
         double latency = double.NaN;
         bool? ok = null;
+        var resultCount = IngestBatch.NoResultCount;
         string? error = null;
         var seen = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
@@ -127,6 +128,8 @@ public static class IngestBatchParser
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var results) || results < 0)
                     error ??= "resultCount: must be a whole number, zero or more.";
+                else
+                    resultCount = results;
             }
             else
             {
@@ -139,6 +142,6 @@ public static class IngestBatchParser
         if (error is null && double.IsNaN(latency)) error = "latencyMs: is required.";
         if (error is null && ok is null) error = "ok: is required.";
         if (error is not null) batch.Reject(error);
-        else batch.Accept((byte)variant, ok!.Value, (short)LatencyHistogram.BucketOf(latency));
+        else batch.Accept((byte)variant, ok!.Value, (short)LatencyHistogram.BucketOf(latency), resultCount);
     }
 }

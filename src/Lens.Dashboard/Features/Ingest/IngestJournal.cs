@@ -88,7 +88,7 @@ public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> lo
                     touched.Add(key);
                     perVariant[variant] = acc;
                 }
-                acc.Add(batch.LatencyBuckets[i], batch.Ok[i]);
+                acc.Add(batch.LatencyBuckets[i], batch.Ok[i], batch.ResultCounts[i]);
             }
         }
 
@@ -103,6 +103,8 @@ public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> lo
             upsert.Parameters["$requests"].Value = acc.Requests;
             upsert.Parameters["$errors"].Value = acc.Errors;
             upsert.Parameters["$histogram"].Value = acc.Latency.ToBytes();
+            upsert.Parameters["$resultSamples"].Value = acc.ResultSamples;
+            upsert.Parameters["$totalResults"].Value = acc.TotalResults;
             upsert.ExecuteNonQuery();
         }
         transaction.Commit();
@@ -121,12 +123,12 @@ public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> lo
     {
         var acc = new VariantAccumulator();
         using var select = connection.CreateCommand();
-        select.CommandText = "SELECT Requests, Errors, Histogram FROM MetricBuckets WHERE Flag = $f AND Variant = $v AND BucketStart = $b";
+        select.CommandText = "SELECT Requests, Errors, Histogram, ResultSamples, TotalResults FROM MetricBuckets WHERE Flag = $f AND Variant = $v AND BucketStart = $b";
         select.Parameters.AddWithValue("$f", key.Flag);
         select.Parameters.AddWithValue("$v", key.Variant);
         select.Parameters.AddWithValue("$b", key.Bucket);
         using var row = select.ExecuteReader();
-        if (row.Read()) acc.Add(row.GetInt64(0), row.GetInt64(1), (byte[])row.GetValue(2));
+        if (row.Read()) acc.Add(row.GetInt64(0), row.GetInt64(1), (byte[])row.GetValue(2), row.GetInt64(3), row.GetInt64(4));
         return acc;
     }
 
@@ -134,12 +136,13 @@ public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> lo
     {
         var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO MetricBuckets (Flag, Variant, BucketStart, Requests, Errors, Histogram)
-            VALUES ($flag, $variant, $bucket, $requests, $errors, $histogram)
+            INSERT INTO MetricBuckets (Flag, Variant, BucketStart, Requests, Errors, Histogram, ResultSamples, TotalResults)
+            VALUES ($flag, $variant, $bucket, $requests, $errors, $histogram, $resultSamples, $totalResults)
             ON CONFLICT (Flag, Variant, BucketStart) DO UPDATE SET
-              Requests = excluded.Requests, Errors = excluded.Errors, Histogram = excluded.Histogram
+              Requests = excluded.Requests, Errors = excluded.Errors, Histogram = excluded.Histogram,
+              ResultSamples = excluded.ResultSamples, TotalResults = excluded.TotalResults
             """;
-        foreach (var name in new[] { "$flag", "$variant", "$bucket", "$requests", "$errors", "$histogram" })
+        foreach (var name in new[] { "$flag", "$variant", "$bucket", "$requests", "$errors", "$histogram", "$resultSamples", "$totalResults" })
             command.Parameters.Add(new SqliteParameter { ParameterName = name });
         return command;
     }

@@ -31,21 +31,25 @@ public sealed class FlagMetrics(string flag)
             for (var i = 0; i < batch.Count; i++)
             {
                 var variant = batch.Variants[i];
-                _stage[variant].Add(batch.LatencyBuckets[i], batch.Ok[i]);
-                _bucket[variant].Add(batch.LatencyBuckets[i], batch.Ok[i]);
+                _stage[variant].Add(batch.LatencyBuckets[i], batch.Ok[i], batch.ResultCounts[i]);
+                _bucket[variant].Add(batch.LatencyBuckets[i], batch.Ok[i], batch.ResultCounts[i]);
             }
         }
     }
 
-    /// <summary>Adds a stored aggregate (start-up replay). Buckets at or after the stage start count toward its window.</summary>
-    public void Replay(Variant variant, long bucket, long requests, long errors, ReadOnlySpan<byte> histogram, bool countsTowardStage)
+    /// <summary>
+    /// Adds a stored aggregate (start-up replay): its requests, errors, latency histogram, and how many of its requests
+    /// reported a result count with the sum of those counts. Buckets at or after the stage start count toward its window.
+    /// </summary>
+    public void Replay(Variant variant, long bucket, long requests, long errors, ReadOnlySpan<byte> histogram,
+        long resultSamples, long totalResults, bool countsTowardStage)
     {
         lock (_gate)
         {
-            if (countsTowardStage) _stage[(int)variant].Add(requests, errors, histogram);
+            if (countsTowardStage) _stage[(int)variant].Add(requests, errors, histogram, resultSamples, totalResults);
             if (bucket > _openBucket) RollBucket(bucket);
-            if (bucket == _openBucket) _bucket[(int)variant].Add(requests, errors, histogram);
-            else InsertClosedPoint(bucket, variant, requests, errors, histogram);
+            if (bucket == _openBucket) _bucket[(int)variant].Add(requests, errors, histogram, resultSamples, totalResults);
+            else InsertClosedPoint(bucket, variant, requests, errors, histogram, resultSamples, totalResults);
         }
     }
 
@@ -67,7 +71,10 @@ public sealed class FlagMetrics(string flag)
         lock (_gate) return new WindowMetrics(_stage[0].ToMetrics(), _stage[1].ToMetrics());
     }
 
-    /// <summary>True when the candidate's window already breaks a gate on enough samples: worth judging now, not at the next tick.</summary>
+    /// <summary>
+    /// True when the candidate's window already breaks a gate on enough samples: worth judging now, not at the next tick.
+    /// The evaluator decides, so every gate (results per query included) is judged here exactly as the engine judges it.
+    /// </summary>
     public bool BreachesGate()
     {
         lock (_gate)
@@ -105,11 +112,12 @@ public sealed class FlagMetrics(string flag)
         _openBucket = bucket;
     }
 
-    private void InsertClosedPoint(long bucket, Variant variant, long requests, long errors, ReadOnlySpan<byte> histogram)
+    private void InsertClosedPoint(long bucket, Variant variant, long requests, long errors, ReadOnlySpan<byte> histogram,
+        long resultSamples, long totalResults)
     {
         var at = MetricsClock.StartOf(bucket);
         var acc = new VariantAccumulator();
-        acc.Add(requests, errors, histogram);
+        acc.Add(requests, errors, histogram, resultSamples, totalResults);
         var metrics = acc.ToMetrics();
         var node = _points.Last;
         while (node is not null && node.Value.At > at) node = node.Previous;

@@ -10,10 +10,15 @@ public sealed class IngestBatch : IDisposable
 {
     public const int MaxEvents = 10_000;
 
+    /// <summary>The mark in <see cref="ResultCounts"/> of an event that did not say how many results it returned.</summary>
+    public const int NoResultCount = Lens.Core.Metrics.VariantAccumulator.NoResultCount;
+
     public string Flag { get; set; } = "";
     public byte[] Variants { get; private set; } = [];
     public bool[] Ok { get; private set; } = [];
     public short[] LatencyBuckets { get; private set; } = [];
+    /// <summary>Each event's resultCount, or <see cref="NoResultCount"/> where the event gave none.</summary>
+    public int[] ResultCounts { get; private set; } = [];
     public int Count { get; private set; }
     public List<IngestRejection> Rejected { get; } = [];
     /// <summary>Index of the next event in the request, accepted or not.</summary>
@@ -26,16 +31,18 @@ public sealed class IngestBatch : IDisposable
             Variants = ArrayPool<byte>.Shared.Rent(256),
             Ok = ArrayPool<bool>.Shared.Rent(256),
             LatencyBuckets = ArrayPool<short>.Shared.Rent(256),
+            ResultCounts = ArrayPool<int>.Shared.Rent(256),
         };
         return batch;
     }
 
-    public void Accept(byte variant, bool ok, short latencyBucket)
+    public void Accept(byte variant, bool ok, short latencyBucket, int resultCount = NoResultCount)
     {
-        if (Count == Variants.Length) Grow();
+        if (Count == Capacity) Grow();
         Variants[Count] = variant;
         Ok[Count] = ok;
         LatencyBuckets[Count] = latencyBucket;
+        ResultCounts[Count] = resultCount < 0 ? NoResultCount : resultCount;
         Count++;
         Seen++;
     }
@@ -46,12 +53,16 @@ public sealed class IngestBatch : IDisposable
         Seen++;
     }
 
+    // The pool may hand out arrays longer than asked for, and not equally long for every element type.
+    private int Capacity => Math.Min(Math.Min(Variants.Length, Ok.Length), Math.Min(LatencyBuckets.Length, ResultCounts.Length));
+
     private void Grow()
     {
-        var size = Variants.Length * 2;
+        var size = Capacity * 2;
         Variants = Swap(Variants, size);
         Ok = Swap(Ok, size);
         LatencyBuckets = Swap(LatencyBuckets, size);
+        ResultCounts = Swap(ResultCounts, size);
     }
 
     private T[] Swap<T>(T[] old, int size)
@@ -67,8 +78,10 @@ public sealed class IngestBatch : IDisposable
         ArrayPool<byte>.Shared.Return(Variants);
         ArrayPool<bool>.Shared.Return(Ok);
         ArrayPool<short>.Shared.Return(LatencyBuckets);
+        ArrayPool<int>.Shared.Return(ResultCounts);
         Variants = [];
         Ok = [];
         LatencyBuckets = [];
+        ResultCounts = [];
     }
 }

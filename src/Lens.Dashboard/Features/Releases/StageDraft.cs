@@ -10,7 +10,12 @@ public sealed class StageDraft
     public double? MaxP99ToP95 { get; set; }
     public int MinSamples { get; set; } = 100;
     public int FailureLimit { get; set; } = 1;
+    /// <summary>Mean results per query the candidate should return; empty leaves the results-per-query gate off.</summary>
+    public double? TargetResultsPerQuery { get; set; }
+    /// <summary>How far either side of the target the candidate's mean may drift.</summary>
+    public double? MaxResultsPerQueryDrift { get; set; }
 
     public Lens.Core.Rollouts.RolloutStage ToStage() => new(Percent, TimeSpan.FromSeconds(MinDurationSeconds),
-        new Lens.Core.Gates.StageGates(MaxErrorRatePercent / 100, MaxP99Ms, MaxP99ToP95, MinSamples, FailureLimit));
+        new Lens.Core.Gates.StageGates(MaxErrorRatePercent / 100, MaxP99Ms, MaxP99ToP95, MinSamples, FailureLimit,
+            TargetResultsPerQuery, MaxResultsPerQueryDrift));
 }

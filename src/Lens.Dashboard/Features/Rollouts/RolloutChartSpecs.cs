@@ -10,8 +10,8 @@ using Lens.Dashboard.Ui.Charts;
 namespace Lens.Dashboard.Features.Rollouts;
 
 /// <summary>
-/// What the rollout page's three charts say: error rate, latency and traffic, baseline against candidate, with the
-/// current stage's gate limits and an annotation for every stage change, pause, rollback and kill switch.
+/// What the rollout page's charts say: error rate, latency and traffic (and results per query while the stage has that
+/// gate), baseline against candidate, with the current stage's gate limits and an annotation for every stage change, pause, rollback and kill switch.
 /// Only whole 5-second buckets inside the rollout's life are drawn: the bucket it started in also holds traffic from
 /// before it (a previous rollout on the same flag), and the bucket still filling would look like a cliff.
 /// </summary>
@@ -41,7 +41,7 @@ public static class RolloutChartSpecs
         var latency = new List<ChartThreshold>();
         if (gates.MaxP99Ms is { } maxP99) latency.Add(new ChartThreshold($"p99 limit {GateFormat.Milliseconds(maxP99)}", maxP99));
 
-        return
+        List<ChartSpec> charts =
         [
             new ChartSpec("Error rate", "%",
                 [
@@ -63,6 +63,18 @@ public static class RolloutChartSpecs
                     Line("Candidate", ChartColors.Candidate, points, p => p.Candidate, m => m.Requests / Bucket.TotalSeconds, Mean, width: 3),
                 ], null, events, Decimals: 1, EmptyText: "Waiting for data: no whole 5-second bucket of traffic on this flag yet."),
         ];
+        // Drawn only while the stage judges results per query: the band it must stay in, as two dashed lines.
+        if (gates is { TargetResultsPerQuery: { } target, MaxResultsPerQueryDrift: { } drift })
+            charts.Add(new ChartSpec("Results per query", "results",
+                [
+                    Line("Baseline", ChartColors.Baseline, points, p => p.Baseline, m => m.ResultsPerQuery, Mean),
+                    Line("Candidate", ChartColors.Candidate, points, p => p.Candidate, m => m.ResultsPerQuery, Mean, width: 3),
+                ],
+                [
+                    new ChartThreshold($"floor {GateFormat.Setting(target - drift)} ({GateFormat.Limit(GateNames.ResultsPerQuery, target, drift)})", target - drift),
+                    new ChartThreshold($"ceiling {GateFormat.Setting(target + drift)} ({GateFormat.Limit(GateNames.ResultsPerQuery, target, drift)})", target + drift),
+                ], events, Decimals: 2, EmptyText: "Waiting for data: no whole 5-second bucket with a reported result count yet."));
+        return charts;
     }
 
     /// <summary>Annotations from the rollout's own audit log and the kill switches flipped during its life.</summary>

@@ -4,6 +4,7 @@ public sealed record CreateRolloutRequest(string? ReleaseVersion, string? Flag, 
 
 public sealed record StageRequest(decimal? Percent, TimeSpan? MinDuration, GatesRequest? Gates);
 
-public sealed record GatesRequest(double? MaxErrorRate, double? MaxP99Ms, double? MaxP99ToP95, int? MinSamples, int? FailureLimit);
+public sealed record GatesRequest(double? MaxErrorRate, double? MaxP99Ms, double? MaxP99ToP95, int? MinSamples, int? FailureLimit,
+    double? TargetResultsPerQuery = null, double? MaxResultsPerQueryDrift = null);
 
 public sealed record RolloutActionRequest(string? Actor, string? Reason, int? ExpectedStageIndex);

@@ -32,7 +32,10 @@ public sealed record RolloutView(
 
 public sealed record RolloutMetricsView(VariantMetricsView Baseline, VariantMetricsView Candidate);
 
-public sealed record VariantMetricsView(long Requests, long Errors, double? ErrorRate, double? P50Ms, double? P95Ms, double? P99Ms)
+/// <summary>One variant's stage window. ResultSamples: requests that reported a resultCount; ResultsPerQuery: their mean.</summary>
+public sealed record VariantMetricsView(long Requests, long Errors, double? ErrorRate, double? P50Ms, double? P95Ms, double? P99Ms,
+    long ResultSamples, double? ResultsPerQuery)
 {
-    public static VariantMetricsView From(VariantMetrics m) => new(m.Requests, m.Errors, m.ErrorRate, m.P50Ms, m.P95Ms, m.P99Ms);
+    public static VariantMetricsView From(VariantMetrics m) =>
+        new(m.Requests, m.Errors, m.ErrorRate, m.P50Ms, m.P95Ms, m.P99Ms, m.ResultSamples, m.ResultsPerQuery);
 }

@@ -766,6 +766,9 @@ namespace Lens.Dashboard.Persistence.Migrations
                     b.Property<double>("Threshold")
                         .HasColumnType("REAL");
 
+                    b.Property<double?>("Tolerance")
+                        .HasColumnType("REAL");
+
                     b.Property<double?>("Value")
                         .HasColumnType("REAL");
 
@@ -854,6 +857,12 @@ namespace Lens.Dashboard.Persistence.Migrations
                         .HasColumnType("BLOB");
 
                     b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResultSamples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalResults")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Flag", "Variant", "BucketStart");
