@@ -94,6 +94,8 @@ public sealed class AccessTests() : DashboardBrowserTest(new Dictionary<string, 
         await Screenshots.SaveAsync(admin.Page, "access-token-created");
         var page = await Browser.NewAnonymousPageAsync(App.BaseAddress, width: 1920, height: 1080);
 
+        await Screenshots.OnFailureAsync(page, "wall-display-token", async () =>
+        {
         await page.GotoAsync("/wall");
         await page.WaitForURLAsync("**/signin?**");
         await new SignInPage(page).OpenWallAsync(secret);
@@ -111,6 +113,7 @@ public sealed class AccessTests() : DashboardBrowserTest(new Dictionary<string, 
 
         await Expect(page.GetByTestId("signin-required-reason")).ToContainTextAsync("display token was revoked", new() { Timeout = 10_000 });
         await Screenshots.SaveAsync(page, "wall-display-token-revoked");
+        });
     }
 
     [Fact]
