@@ -32,6 +32,8 @@ public static class GateEvaluator
             verdicts.Add(Judge(GateNames.P99Latency, candidate.P99Ms, maxP99, candidate.Requests, enough));
         if (gates.MaxP99ToP95 is { } maxRatio)
             verdicts.Add(Judge(GateNames.P99ToP95, Ratio(candidate), maxRatio, candidate.Requests, enough));
+        if (gates.MaxP95IncreaseVsBaseline is { } maxIncrease)
+            verdicts.Add(JudgeAgainstBaseline(window, 1 + maxIncrease, minSamples));
         if (gates is { TargetResultsPerQuery: { } target, MaxResultsPerQueryDrift: { } drift })
             verdicts.Add(JudgeDrift(GateNames.ResultsPerQuery, candidate.ResultsPerQuery, target, drift, candidate.ResultSamples,
                 candidate.ResultSamples >= minSamples));
@@ -39,17 +41,25 @@ public static class GateEvaluator
         return verdicts;
     }
 
-    /// <summary>The worst of a set of verdicts: Fail over InsufficientData over Pass; null when there are none.</summary>
+    /// <summary>The worst of a set of verdicts: Fail over Inconclusive over InsufficientData over Pass; null when there are none.</summary>
     public static Verdict? Worst(IEnumerable<GateVerdict> verdicts)
     {
         Verdict? worst = null;
         foreach (var v in verdicts)
         {
             if (v.Verdict == Verdict.Fail) return Verdict.Fail;
-            if (v.Verdict == Verdict.InsufficientData || worst is null) worst = v.Verdict;
+            if (worst is null || Severity(v.Verdict) > Severity(worst.Value)) worst = v.Verdict;
         }
         return worst;
     }
+
+    private static int Severity(Verdict verdict) => verdict switch
+    {
+        Verdict.Pass => 0,
+        Verdict.InsufficientData => 1,
+        Verdict.Inconclusive => 2,
+        _ => 3,
+    };
 
     private static GateVerdict Judge(string gate, double? value, double threshold, long samples, bool enough)
     {
@@ -64,6 +74,24 @@ public static class GateEvaluator
             return new GateVerdict(gate, Verdict.InsufficientData, value, target, samples, drift);
         var within = Math.Abs(value.Value - target) <= drift + DriftRoundingSlack * Math.Max(1, Math.Abs(target));
         return new GateVerdict(gate, within ? Verdict.Pass : Verdict.Fail, value, target, samples, drift);
+    }
+
+    /// <summary>
+    /// The candidate's p95 over the baseline's, with the interval from both p95 intervals (each 97.5%, so 95% together):
+    /// Pass when even the interval's top is within the limit, Fail when even its bottom is above it, Inconclusive between.
+    /// Both variants need MinSamples requests.
+    /// </summary>
+    private static GateVerdict JudgeAgainstBaseline(WindowMetrics window, double maxRatio, long minSamples)
+    {
+        var (baseline, candidate) = (window.Baseline, window.Candidate);
+        var samples = Math.Min(baseline.Requests, candidate.Requests);
+        double? ratio = baseline.P95Ms is > 0 && candidate.P95Ms is { } c ? c / baseline.P95Ms.Value : null;
+        if (samples < minSamples || ratio is null || baseline is not { P95LowMs: > 0, P95HighMs: > 0 } || candidate is not { P95LowMs: { } cLow, P95HighMs: { } cHigh })
+            return new GateVerdict(GateNames.P95VsBaseline, Verdict.InsufficientData, ratio, maxRatio, samples);
+        var lower = cLow / baseline.P95HighMs!.Value;
+        var upper = cHigh / baseline.P95LowMs!.Value;
+        var verdict = upper <= maxRatio ? Verdict.Pass : lower > maxRatio ? Verdict.Fail : Verdict.Inconclusive;
+        return new GateVerdict(GateNames.P95VsBaseline, verdict, ratio, maxRatio, samples, Lower: lower, Upper: upper);
     }
 
     private static double? Ratio(VariantMetrics metrics) =>

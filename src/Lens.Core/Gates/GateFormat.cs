@@ -14,6 +14,7 @@ public static class GateFormat
         GateNames.P99Latency => "p99 latency",
         GateNames.P99ToP95 => "p99 / p95",
         GateNames.ResultsPerQuery => "Results per query",
+        GateNames.P95VsBaseline => "p95 vs baseline",
         _ => gate,
     };
 
@@ -26,6 +27,7 @@ public static class GateFormat
             GateNames.P99Latency => Milliseconds(v),
             GateNames.P99ToP95 => Ratio(v),
             GateNames.ResultsPerQuery => Mean(v),
+            GateNames.P95VsBaseline => Ratio(v),
             _ => v.ToString("0.###", CultureInfo.InvariantCulture),
         },
     };

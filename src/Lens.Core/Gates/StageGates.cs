@@ -6,6 +6,9 @@ namespace Lens.Core.Gates;
 /// InsufficientData; FailureLimit is how many consecutive failing evaluations of one gate roll back.
 /// TargetResultsPerQuery and MaxResultsPerQueryDrift go together: the candidate's mean results per query must stay
 /// within target ± drift, judged once MinSamples candidate requests have reported a result count.
+/// MaxP95IncreaseVsBaseline compares the candidate with the baseline in the same window: its p95 may be at most this
+/// fraction above the baseline's at 95% confidence (0.10: not worse by more than 10%). InconclusiveLimit is how many
+/// inconclusive evaluations in a row pause the rollout for a person (0: hold until the evidence decides).
 /// </summary>
 public sealed record StageGates(
     double? MaxErrorRate = null,
@@ -14,4 +17,6 @@ public sealed record StageGates(
     int MinSamples = 100,
     int FailureLimit = 1,
     double? TargetResultsPerQuery = null,
-    double? MaxResultsPerQueryDrift = null);
+    double? MaxResultsPerQueryDrift = null,
+    double? MaxP95IncreaseVsBaseline = null,
+    int InconclusiveLimit = 0);

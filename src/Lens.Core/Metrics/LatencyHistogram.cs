@@ -70,6 +70,33 @@ public sealed class LatencyHistogram
         return ValueOf(_counts.Length - 1);
     }
 
+    /// <summary>
+    /// A distribution-free confidence interval for the q-quantile: the values at the order statistics
+    /// n·q ∓ z·√(n·q·(1−q)) (the normal approximation of the binomial count below the quantile). Each bound carries the
+    /// histogram's 1% relative error. Null on an empty histogram.
+    /// </summary>
+    public (double Low, double High)? PercentileInterval(double quantile, double z)
+    {
+        if (quantile is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(quantile));
+        if (Count == 0) return null;
+        var center = quantile * Count;
+        var half = z * Math.Sqrt(Count * quantile * (1 - quantile));
+        var low = Math.Clamp((long)Math.Floor(center - half), 1, Count);
+        var high = Math.Clamp((long)Math.Ceiling(center + half) + 1, 1, Count);
+        return (ValueAtRank(low), ValueAtRank(high));
+    }
+
+    private double ValueAtRank(long rank)
+    {
+        long seen = 0;
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            seen += _counts[i];
+            if (seen >= rank) return ValueOf(i);
+        }
+        return ValueOf(_counts.Length - 1);
+    }
+
     /// <summary>Sparse encoding for storage: pairs of (bucket: int16, count: int64), little-endian.</summary>
     public byte[] ToBytes()
     {

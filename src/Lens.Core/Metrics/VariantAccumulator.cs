@@ -57,6 +57,13 @@ public sealed class VariantAccumulator
         TotalResults = 0;
     }
 
-    public VariantMetrics ToMetrics() =>
-        new(Requests, Errors, Latency.Percentile(0.50), Latency.Percentile(0.95), Latency.Percentile(0.99), ResultSamples, TotalResults);
+    /// <summary>z for a two-sided 97.5% interval: two such intervals (baseline and candidate) hold together at 95% or more.</summary>
+    public const double P95IntervalZ = 2.241402727604947;
+
+    public VariantMetrics ToMetrics()
+    {
+        var p95 = Latency.PercentileInterval(0.95, P95IntervalZ);
+        return new(Requests, Errors, Latency.Percentile(0.50), Latency.Percentile(0.95), Latency.Percentile(0.99), ResultSamples, TotalResults,
+            p95?.Low, p95?.High);
+    }
 }

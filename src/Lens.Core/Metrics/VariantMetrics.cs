@@ -3,10 +3,11 @@ namespace Lens.Core.Metrics;
 /// <summary>
 /// What one variant did over one window. Percentiles are null on an empty window. ResultSamples counts the
 /// requests that reported how many results they returned (resultCount is optional on ingest) and TotalResults
-/// adds those counts up; the mean results per query is over those requests only.
+/// adds those counts up; the mean results per query is over those requests only. P95LowMs..P95HighMs is a 97.5%
+/// distribution-free interval for the p95: two of them side by side hold both true p95s at once at least 95% of the time.
 /// </summary>
 public sealed record VariantMetrics(long Requests, long Errors, double? P50Ms, double? P95Ms, double? P99Ms,
-    long ResultSamples = 0, long TotalResults = 0)
+    long ResultSamples = 0, long TotalResults = 0, double? P95LowMs = null, double? P95HighMs = null)
 {
     public static readonly VariantMetrics Empty = new(0, 0, null, null, null);
 

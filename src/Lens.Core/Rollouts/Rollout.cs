@@ -29,6 +29,8 @@ public sealed class Rollout
     public IReadOnlyList<GateVerdict> LatestVerdicts { get; private set; } = [];
     /// <summary>Consecutive failing evaluations per gate in the current stage.</summary>
     public IReadOnlyDictionary<string, int> FailureStreaks { get; private set; } = new Dictionary<string, int>();
+    /// <summary>Evaluations in a row with at least one Inconclusive gate in the current stage.</summary>
+    public int InconclusiveStreak { get; private set; }
     /// <summary>Bumped on every change; the store uses it to refuse lost updates.</summary>
     public int Revision { get; private set; }
 
@@ -139,6 +141,16 @@ public sealed class Rollout
             return Move(RolloutAction.AutoRollback, EngineActor, reason, RolloutState.RolledBack, StageIndex, now, LatestVerdicts);
         }
 
+        var inconclusive = verdicts.FirstOrDefault(v => v.Verdict == Verdict.Inconclusive);
+        InconclusiveStreak = inconclusive is null ? 0 : InconclusiveStreak + 1;
+        var inconclusiveLimit = CurrentStage.Gates.InconclusiveLimit;
+        if (inconclusive is not null && inconclusiveLimit > 0 && InconclusiveStreak >= inconclusiveLimit)
+        {
+            var reason = $"{inconclusive.Describe()}; inconclusive {InconclusiveStreak} time(s) in a row (limit {inconclusiveLimit}): a person decides.";
+            InconclusiveStreak = 0;
+            return Move(RolloutAction.AutoPause, EngineActor, reason, RolloutState.Paused, StageIndex, now, LatestVerdicts);
+        }
+
         if (TimeUntilAdvance(now) > TimeSpan.Zero || verdicts.Any(v => v.Verdict != Verdict.Pass))
             return null;
 
@@ -200,6 +212,7 @@ public sealed class Rollout
         {
             StageStartedAt = now;
             FailureStreaks = new Dictionary<string, int>();
+            InconclusiveStreak = 0;
             LatestVerdicts = [];
         }
         UpdatedAt = now;
@@ -211,7 +224,7 @@ public sealed class Rollout
 
     private static string Verb(RolloutAction action) => action switch
     {
-        RolloutAction.AutoAdvance or RolloutAction.AutoPromote or RolloutAction.AutoRollback => "evaluate",
+        RolloutAction.AutoAdvance or RolloutAction.AutoPromote or RolloutAction.AutoRollback or RolloutAction.AutoPause => "evaluate",
         _ => action.ToString().ToLowerInvariant(),
     };
 }

@@ -12,4 +12,6 @@ public enum RolloutAction
     AutoAdvance,
     AutoPromote,
     AutoRollback,
+    /// <summary>The engine hands the decision to a person: a gate stayed inconclusive for the stage's InconclusiveLimit.</summary>
+    AutoPause,
 }

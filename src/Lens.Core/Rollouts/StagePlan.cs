@@ -52,6 +52,10 @@ public static class StagePlan
                 errors.Add(new PlanError($"{at}.gates.maxResultsPerQueryDrift", "A results-per-query target needs a drift: how far either side of it the mean may go."));
             if (target is null && drift is not null)
                 errors.Add(new PlanError($"{at}.gates.targetResultsPerQuery", "A results-per-query drift needs a target to drift from."));
+            if (stage.Gates.MaxP95IncreaseVsBaseline is { } increase && (increase < 0 || !double.IsFinite(increase)))
+                errors.Add(new PlanError($"{at}.gates.maxP95IncreaseVsBaseline", "The p95 increase over baseline is a fraction, zero or more (0.10 for 10%)."));
+            if (stage.Gates.InconclusiveLimit < 0)
+                errors.Add(new PlanError($"{at}.gates.inconclusiveLimit", "Inconclusive limit must be zero (never pause) or more."));
             if (stage.Gates.MinSamples < 1)
                 errors.Add(new PlanError($"{at}.gates.minSamples", "Minimum samples must be at least 1."));
             if (stage.Gates.FailureLimit < 1)

@@ -18,6 +18,9 @@ public sealed class GateVerdictRecord
     public long Samples { get; private set; }
     /// <summary>For a gate judged as target ± tolerance (results per query), the tolerance; Threshold is then the target.</summary>
     public double? Tolerance { get; private set; }
+    /// <summary>For a gate that compares candidate with baseline, the 95% interval its value lies in.</summary>
+    public double? Lower { get; private set; }
+    public double? Upper { get; private set; }
 
     public static GateVerdictRecord From(Guid rolloutId, int stageIndex, DateTimeOffset at, GateVerdict v) => new()
     {
@@ -30,5 +33,7 @@ public sealed class GateVerdictRecord
         Threshold = v.Threshold,
         Samples = v.Samples,
         Tolerance = v.Tolerance,
+        Lower = v.Lower,
+        Upper = v.Upper,
     };
 }

@@ -120,4 +120,50 @@ public class RolloutEvaluationTests
         Assert.Null(rollout.RecordEvaluation(Verdicts.P99Fails(), T0.AddMinutes(3)));
         Assert.Equal(RolloutState.Running, rollout.State);
     }
+
+    private static GateVerdict[] Inconclusive() =>
+    [
+        new(GateNames.ErrorRate, Verdict.Pass, 0.001, 0.01, 500),
+        new(GateNames.P95VsBaseline, Verdict.Inconclusive, 1.05, 1.10, 500, Lower: 0.95, Upper: 1.16),
+    ];
+
+    [Fact]
+    public void RecordEvaluation_InconclusiveForTheLimit_PausesForAPersonSayingWhy()
+    {
+        var rollout2 = new RolloutBuilder().WithStages(new RolloutStage(50m, TimeSpan.FromMinutes(10),
+            new StageGates(MaxErrorRate: 0.01, MaxP95IncreaseVsBaseline: 0.10, InconclusiveLimit: 3)), new RolloutStage(100m, TimeSpan.FromMinutes(10), new StageGates())).Build();
+        Assert.Null(rollout2.RecordEvaluation(Inconclusive(), T0.AddMinutes(11)));
+        Assert.Null(rollout2.RecordEvaluation(Inconclusive(), T0.AddMinutes(12)));
+
+        var t = rollout2.RecordEvaluation(Inconclusive(), T0.AddMinutes(13));
+
+        Assert.NotNull(t);
+        Assert.Equal((RolloutAction.AutoPause, RolloutState.Paused, 0), (t.Action, rollout2.State, rollout2.StageIndex));
+        Assert.Equal("p95 vs baseline 1.05× (95% interval 0.95×–1.16×) against a limit of 1.10× on 500 samples: Inconclusive; inconclusive 3 time(s) in a row (limit 3): a person decides.", t.Reason);
+        Assert.Equal(Rollout.EngineActor, t.Actor);
+    }
+
+    [Fact]
+    public void RecordEvaluation_InconclusiveThenPassBeforeTheLimit_StartsTheCountAgainAndNeverAdvancesWhileInconclusive()
+    {
+        var rollout = new RolloutBuilder().WithStages(new RolloutStage(50m, TimeSpan.FromMinutes(10),
+            new StageGates(MaxErrorRate: 0.01, MaxP95IncreaseVsBaseline: 0.10, InconclusiveLimit: 2)), new RolloutStage(100m, TimeSpan.FromMinutes(10), new StageGates())).Build();
+
+        Assert.Null(rollout.RecordEvaluation(Inconclusive(), T0.AddMinutes(11)));
+        Assert.Equal(1, rollout.InconclusiveStreak);
+        Assert.Null(rollout.RecordEvaluation([new(GateNames.ErrorRate, Verdict.Pass, 0.001, 0.01, 500), new(GateNames.P95VsBaseline, Verdict.InsufficientData, null, 1.10, 50)], T0.AddMinutes(12)));
+        Assert.Equal(0, rollout.InconclusiveStreak);
+        Assert.Null(rollout.RecordEvaluation(Inconclusive(), T0.AddMinutes(13)));
+        Assert.Equal((RolloutState.Running, 0), (rollout.State, rollout.StageIndex));
+    }
+
+    [Fact]
+    public void RecordEvaluation_InconclusiveWithoutALimit_HoldsForever()
+    {
+        var rollout = new RolloutBuilder().WithStages(new RolloutStage(50m, TimeSpan.FromMinutes(10),
+            new StageGates(MaxErrorRate: 0.01, MaxP95IncreaseVsBaseline: 0.10)), new RolloutStage(100m, TimeSpan.FromMinutes(10), new StageGates())).Build();
+
+        for (var i = 0; i < 50; i++) Assert.Null(rollout.RecordEvaluation(Inconclusive(), T0.AddMinutes(11 + i)));
+        Assert.Equal((RolloutState.Running, 0, 50), (rollout.State, rollout.StageIndex, rollout.InconclusiveStreak));
+    }
 }

@@ -22,6 +22,10 @@ public class StagePlanTests
         { [Stage(10, 30, new StageGates(MaxP99Ms: 0))], "stages[0].gates.maxP99Ms" },
         { [Stage(10, 30, new StageGates(MaxP99ToP95: 0.5))], "stages[0].gates.maxP99ToP95" },
         { [Stage(10, 30, new StageGates(MinSamples: 0))], "stages[0].gates.minSamples" },
+        { [Stage(10, 30, new StageGates(MaxP95IncreaseVsBaseline: 0.1, InconclusiveLimit: 30))], null },
+        { [Stage(10, 30, new StageGates(MaxP95IncreaseVsBaseline: -0.1))], "stages[0].gates.maxP95IncreaseVsBaseline" },
+        { [Stage(10, 30, new StageGates(MaxP95IncreaseVsBaseline: double.NaN))], "stages[0].gates.maxP95IncreaseVsBaseline" },
+        { [Stage(10, 30, new StageGates(InconclusiveLimit: -1))], "stages[0].gates.inconclusiveLimit" },
         { [Stage(10, 30, new StageGates(TargetResultsPerQuery: 5, MaxResultsPerQueryDrift: 1))], null },
         { [Stage(10, 30, new StageGates(TargetResultsPerQuery: 0.5, MaxResultsPerQueryDrift: 0))], null },      // no drift: exactly the target
         { [Stage(10, 30, new StageGates(TargetResultsPerQuery: 0, MaxResultsPerQueryDrift: 1))], "stages[0].gates.targetResultsPerQuery" },

@@ -11,8 +11,9 @@ public static class Requests
 
     public static object Stage(double percent = 10, string minDuration = "00:00:30", double? maxErrorRate = 0.01, double? maxP99Ms = 200,
         double? maxP99ToP95 = null, int minSamples = 100, int failureLimit = 1, double? targetResultsPerQuery = null,
-        double? maxResultsPerQueryDrift = null) =>
-        new { percent, minDuration, gates = new { maxErrorRate, maxP99Ms, maxP99ToP95, minSamples, failureLimit, targetResultsPerQuery, maxResultsPerQueryDrift } };
+        double? maxResultsPerQueryDrift = null, double? maxP95IncreaseVsBaseline = null, int inconclusiveLimit = 0) =>
+        new { percent, minDuration, gates = new { maxErrorRate, maxP99Ms, maxP99ToP95, minSamples, failureLimit, targetResultsPerQuery, maxResultsPerQueryDrift,
+            maxP95IncreaseVsBaseline, inconclusiveLimit } };
 
     public static object Rollout(string flag = "search-ranking", string releaseVersion = "2.4.0", params object[] stages) =>
         new { releaseVersion, flag, stages = stages.Length > 0 ? stages : [Stage(10), Stage(50), Stage(100)] };

@@ -14,8 +14,12 @@ public sealed class StageDraft
     public double? TargetResultsPerQuery { get; set; }
     /// <summary>How far either side of the target the candidate's mean may drift.</summary>
     public double? MaxResultsPerQueryDrift { get; set; }
+    /// <summary>How much slower than the baseline the candidate's p95 may be, in percent at 95% confidence; empty leaves it off.</summary>
+    public double? MaxP95IncreasePercent { get; set; }
+    /// <summary>Inconclusive evaluations in a row that pause the rollout for a person; 0 holds until the evidence decides.</summary>
+    public int InconclusiveLimit { get; set; }
 
     public Lens.Core.Rollouts.RolloutStage ToStage() => new(Percent, TimeSpan.FromSeconds(MinDurationSeconds),
         new Lens.Core.Gates.StageGates(MaxErrorRatePercent / 100, MaxP99Ms, MaxP99ToP95, MinSamples, FailureLimit,
-            TargetResultsPerQuery, MaxResultsPerQueryDrift));
+            TargetResultsPerQuery, MaxResultsPerQueryDrift, MaxP95IncreasePercent / 100, InconclusiveLimit));
 }

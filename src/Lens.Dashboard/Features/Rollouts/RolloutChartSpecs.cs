@@ -93,6 +93,7 @@ public static class RolloutChartSpecs
             nameof(RolloutAction.Pause) => new ChartEvent(e.At, $"‖ paused by {e.Actor}", ChartEventKind.Paused),
             nameof(RolloutAction.Resume) => new ChartEvent(e.At, $"▶ resumed by {e.Actor}", ChartEventKind.Resumed),
             nameof(RolloutAction.AutoRollback) => new ChartEvent(e.At, "× rolled back", ChartEventKind.RolledBack),
+            nameof(RolloutAction.AutoPause) => new ChartEvent(e.At, "‖ paused: inconclusive", ChartEventKind.Paused),
             nameof(RolloutAction.Rollback) => new ChartEvent(e.At, $"× rolled back by {e.Actor}", ChartEventKind.RolledBack),
             nameof(RolloutAction.Abort) => new ChartEvent(e.At, $"× aborted by {e.Actor}", ChartEventKind.Aborted),
             "Activate" => new ChartEvent(e.At, $"kill switch on ({e.Subject["killswitch:".Length..]})", ChartEventKind.KillSwitchOn),

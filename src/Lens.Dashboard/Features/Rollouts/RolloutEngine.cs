@@ -166,8 +166,11 @@ public sealed class RolloutEngine(
         return over >= alertOptions.Value.StuckStageAfter ? over : null;
     }
 
-    /// <summary>Every automatic transition is announced: a rollback loudly, an advance quietly.</summary>
-    private static AlertSignal AlertFor(Rollout rollout, RolloutTransition t) => t.Action == RolloutAction.AutoRollback
+    /// <summary>Every automatic transition is announced: a rollback loudly, a pause for a person as a warning, an advance quietly.</summary>
+    private static AlertSignal AlertFor(Rollout rollout, RolloutTransition t) => t.Action == RolloutAction.AutoPause
+        ? new AlertSignal(AlertKeys.InconclusivePause(rollout.Id, t.FromStage), AlertSeverity.Warn, AlertSource.Rollout,
+            $"{rollout.Flag} paused at stage {t.FromStage + 1}: the evidence stays inconclusive, a person decides", t.Reason, rollout.ReleaseVersion, rollout.Id, t.FromStage, t.Verdicts)
+        : t.Action == RolloutAction.AutoRollback
         ? new AlertSignal(AlertKeys.Rollback(rollout.Id), AlertSeverity.High, AlertSource.Rollout,
             $"{rollout.Flag} rolled back automatically from stage {t.FromStage + 1}", t.Reason, rollout.ReleaseVersion, rollout.Id, t.FromStage, t.Verdicts)
         : new AlertSignal(AlertKeys.Advance(rollout.Id, t.ToStage), AlertSeverity.Info, AlertSource.Rollout,

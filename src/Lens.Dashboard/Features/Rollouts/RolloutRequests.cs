@@ -5,6 +5,6 @@ public sealed record CreateRolloutRequest(string? ReleaseVersion, string? Flag, 
 public sealed record StageRequest(decimal? Percent, TimeSpan? MinDuration, GatesRequest? Gates);
 
 public sealed record GatesRequest(double? MaxErrorRate, double? MaxP99Ms, double? MaxP99ToP95, int? MinSamples, int? FailureLimit,
-    double? TargetResultsPerQuery = null, double? MaxResultsPerQueryDrift = null);
+    double? TargetResultsPerQuery = null, double? MaxResultsPerQueryDrift = null, double? MaxP95IncreaseVsBaseline = null, int? InconclusiveLimit = null);
 
 public sealed record RolloutActionRequest(string? Actor, string? Reason, int? ExpectedStageIndex);

@@ -12,12 +12,13 @@ public sealed record WallVerdict(string Tone, string Text)
     public static WallVerdict Of(Rollout rollout, bool killSwitchActive)
     {
         if (killSwitchActive) return new("Held", "HELD AT 0% BY KILL SWITCH");
-        if (rollout.State == RolloutState.Paused) return new("Held", "PAUSED BY A PERSON");
+        if (rollout.State == RolloutState.Paused) return new("Held", "PAUSED: A PERSON DECIDES");
         return GateEvaluator.Worst(rollout.LatestVerdicts) switch
         {
             Verdict.Pass => new("Pass", "ALL GATES PASS"),
             Verdict.Fail => new("Fail", "GATE FAILING"),
             Verdict.InsufficientData => new("InsufficientData", "GATHERING DATA"),
+            Verdict.Inconclusive => new("InsufficientData", "INCONCLUSIVE: HOLDING"),
             _ => new("None", "NO VERDICT YET"),
         };
     }

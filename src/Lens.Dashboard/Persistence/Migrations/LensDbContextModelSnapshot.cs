@@ -547,6 +547,9 @@ namespace Lens.Dashboard.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InconclusiveStreak")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastEvaluatedAt")
                         .HasColumnType("INTEGER");
 
@@ -754,6 +757,9 @@ namespace Lens.Dashboard.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Lower")
+                        .HasColumnType("REAL");
+
                     b.Property<Guid>("RolloutId")
                         .HasColumnType("TEXT");
 
@@ -767,6 +773,9 @@ namespace Lens.Dashboard.Persistence.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<double?>("Tolerance")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Upper")
                         .HasColumnType("REAL");
 
                     b.Property<double?>("Value")

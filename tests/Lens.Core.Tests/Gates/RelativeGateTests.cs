@@ -1,0 +1,72 @@
+using Lens.Core.Gates;
+using Lens.Core.Metrics;
+
+namespace Lens.Core.Tests.Gates;
+
+/// <summary>"Candidate p95 not worse than baseline by more than 10% at 95% confidence", from both p95 intervals.</summary>
+public sealed class RelativeGateTests
+{
+    private static readonly StageGates Gates = new(MaxP95IncreaseVsBaseline: 0.10, MinSamples: 100);
+
+    private static VariantMetrics Variant(long requests, double p95, double low, double high) => new(requests, 0, p95 / 2, p95, p95 * 1.5, P95LowMs: low, P95HighMs: high);
+
+    // baseline p95 [low, high], candidate p95 [low, high] -> verdict, ratio interval
+    [Theory]
+    [InlineData(100, 98, 102, 100, 98, 102, Verdict.Pass, 0.960784, 1.040816)]       // same latency, tight intervals
+    [InlineData(100, 95, 105, 104.5, 99.5, 104.5, Verdict.Pass, 0.947619, 1.1)]      // the interval's top exactly at the limit passes
+    [InlineData(100, 95, 105, 105, 100, 110, Verdict.Inconclusive, 0.952381, 1.157895)] // straddles 1.10
+    [InlineData(100, 95, 105, 150, 140, 160, Verdict.Fail, 1.333333, 1.684211)]      // even the bottom is above 1.10
+    [InlineData(100, 95, 105, 80, 75, 85, Verdict.Pass, 0.714286, 0.894737)]         // faster candidate
+    public void Evaluate_BothWindows_JudgesTheRatioIntervalAgainstTheLimit(double bP95, double bLow, double bHigh, double cP95, double cLow, double cHigh,
+        Verdict expected, double lower, double upper)
+    {
+        var verdict = Assert.Single(GateEvaluator.Evaluate(Gates, new WindowMetrics(Variant(1000, bP95, bLow, bHigh), Variant(1000, cP95, cLow, cHigh))));
+
+        Assert.Equal((GateNames.P95VsBaseline, expected), (verdict.Gate, verdict.Verdict));
+        Assert.Equal(cP95 / bP95, verdict.Value!.Value, 9);
+        Assert.Equal(1.10, verdict.Threshold, 12);
+        Assert.Equal(lower, verdict.Lower!.Value, 6);
+        Assert.Equal(upper, verdict.Upper!.Value, 6);
+    }
+
+    [Theory]
+    [InlineData(99, 1000)]
+    [InlineData(1000, 99)]
+    public void Evaluate_EitherVariantBelowMinSamples_IsInsufficientDataEvenWhenFarWorse(long baseline, long candidate)
+    {
+        var verdict = Assert.Single(GateEvaluator.Evaluate(Gates, new WindowMetrics(Variant(baseline, 100, 95, 105), Variant(candidate, 300, 290, 310))));
+
+        Assert.Equal(Verdict.InsufficientData, verdict.Verdict);
+        Assert.Equal(Math.Min(baseline, candidate), verdict.Samples);
+    }
+
+    [Fact]
+    public void Describe_Inconclusive_GivesTheIntervalAndTheLimit()
+    {
+        var verdict = Assert.Single(GateEvaluator.Evaluate(Gates, new WindowMetrics(Variant(1000, 100, 95, 105), Variant(1200, 105, 100, 110))));
+
+        Assert.Equal("p95 vs baseline 1.05× (95% interval 0.95×–1.16×) against a limit of 1.10× on 1,000 samples: Inconclusive", verdict.Describe());
+    }
+
+    [Theory]
+    [InlineData(new[] { Verdict.Pass, Verdict.InsufficientData, Verdict.Inconclusive }, Verdict.Inconclusive)]
+    [InlineData(new[] { Verdict.Inconclusive, Verdict.Fail }, Verdict.Fail)]
+    [InlineData(new[] { Verdict.Pass, Verdict.InsufficientData }, Verdict.InsufficientData)]
+    [InlineData(new[] { Verdict.Inconclusive, Verdict.Pass }, Verdict.Inconclusive)]
+    public void Worst_WithInconclusive_RanksItBelowFailAndAboveInsufficientData(Verdict[] verdicts, Verdict worst) =>
+        Assert.Equal(worst, GateEvaluator.Worst(verdicts.Select(v => new GateVerdict("g", v, 1, 1, 1))));
+
+    [Fact]
+    public void PercentileInterval_OneToAThousandMs_IsTheOrderStatisticsAroundRank950()
+    {
+        var histogram = new LatencyHistogram();
+        for (var ms = 1; ms <= 1000; ms++) histogram.Record(ms);
+
+        // n·q = 950, z·√(n·q·(1−q)) = 1.96·√47.5 = 13.51: ranks ⌊936.49⌋ = 936 and ⌈963.51⌉ + 1 = 965, each within the histogram's 1%.
+        var (low, high) = histogram.PercentileInterval(0.95, 1.96)!.Value;
+
+        Assert.InRange(low, 936 * 0.99, 936 * 1.01);
+        Assert.InRange(high, 965 * 0.99, 965 * 1.01);
+        Assert.Null(new LatencyHistogram().PercentileInterval(0.95, 1.96));
+    }
+}
