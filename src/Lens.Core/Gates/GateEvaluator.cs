@@ -17,7 +17,11 @@ public static class GateEvaluator
     /// </summary>
     public const double DriftRoundingSlack = 1e-9;
 
-    public static IReadOnlyList<GateVerdict> Evaluate(StageGates gates, WindowMetrics window)
+    /// <param name="sampleRatioMismatch">
+    /// The served split disagrees with the intended one (an SRM): a comparison of the two variants cannot be trusted, so
+    /// a gate that compares them never passes while it stands (it reads Inconclusive); a clear failure still fails.
+    /// </param>
+    public static IReadOnlyList<GateVerdict> Evaluate(StageGates gates, WindowMetrics window, bool sampleRatioMismatch = false)
     {
         ArgumentNullException.ThrowIfNull(gates);
         ArgumentNullException.ThrowIfNull(window);
@@ -33,7 +37,7 @@ public static class GateEvaluator
         if (gates.MaxP99ToP95 is { } maxRatio)
             verdicts.Add(Judge(GateNames.P99ToP95, Ratio(candidate), maxRatio, candidate.Requests, enough));
         if (gates.MaxP95IncreaseVsBaseline is { } maxIncrease)
-            verdicts.Add(JudgeAgainstBaseline(window, 1 + maxIncrease, minSamples));
+            verdicts.Add(JudgeAgainstBaseline(window, 1 + maxIncrease, minSamples, sampleRatioMismatch));
         if (gates is { TargetResultsPerQuery: { } target, MaxResultsPerQueryDrift: { } drift })
             verdicts.Add(JudgeDrift(GateNames.ResultsPerQuery, candidate.ResultsPerQuery, target, drift, candidate.ResultSamples,
                 candidate.ResultSamples >= minSamples));
@@ -81,7 +85,7 @@ public static class GateEvaluator
     /// Pass when even the interval's top is within the limit, Fail when even its bottom is above it, Inconclusive between.
     /// Both variants need MinSamples requests.
     /// </summary>
-    private static GateVerdict JudgeAgainstBaseline(WindowMetrics window, double maxRatio, long minSamples)
+    private static GateVerdict JudgeAgainstBaseline(WindowMetrics window, double maxRatio, long minSamples, bool sampleRatioMismatch)
     {
         var (baseline, candidate) = (window.Baseline, window.Candidate);
         var samples = Math.Min(baseline.Requests, candidate.Requests);
@@ -90,7 +94,7 @@ public static class GateEvaluator
             return new GateVerdict(GateNames.P95VsBaseline, Verdict.InsufficientData, ratio, maxRatio, samples);
         var lower = cLow / baseline.P95HighMs!.Value;
         var upper = cHigh / baseline.P95LowMs!.Value;
-        var verdict = upper <= maxRatio ? Verdict.Pass : lower > maxRatio ? Verdict.Fail : Verdict.Inconclusive;
+        var verdict = upper <= maxRatio && !sampleRatioMismatch ? Verdict.Pass : lower > maxRatio ? Verdict.Fail : Verdict.Inconclusive;
         return new GateVerdict(GateNames.P95VsBaseline, verdict, ratio, maxRatio, samples, Lower: lower, Upper: upper);
     }
 

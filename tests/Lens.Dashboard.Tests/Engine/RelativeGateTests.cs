@@ -74,4 +74,28 @@ public sealed class RelativeGateTests : AppTestBase
         var alerts = (await (await Client.GetAsync("/api/alerts?state=open")).JsonAsync()).AsArray();
         Assert.Contains(alerts, a => (string?)a!["severity"] == "Warn" && ((string?)a["title"])!.Contains("a person decides"));
     }
+
+    [Fact]
+    public async Task Evaluate_ServedSplitFarFromIntended_RaisesTheSrmWarningHoldsTheComparisonAndClearsWhenTheSplitIsRight()
+    {
+        await Client.CreateReleaseAsync();
+        var stage = Requests.Stage(10, "00:00:01", maxErrorRate: 0.05, maxP99Ms: null, minSamples: 100, maxP95IncreaseVsBaseline: 0.10);
+        var id = (string)(await Client.CreateRolloutAsync(Requests.Rollout(stages: [stage, Requests.Stage(100)])))["id"]!;
+
+        // Same latencies on both sides, but a 50/50 split on a 10% stage.
+        var skewed = await EvaluateAsync(id, Spread(Spread(new IngestBody("search-ranking"), "baseline", 1000, 10, 100), "candidate", 1000, 10, 100));
+
+        Assert.Equal(("Running", 0), ((string?)skewed["state"], (int?)skewed["stageIndex"]));
+        Assert.Equal("Inconclusive", (string?)skewed["verdicts"]!.AsArray().Single(v => (string?)v!["gate"] == "p95_vs_baseline")!["verdict"]);
+        var open = (await (await Client.GetAsync("/api/alerts?state=open")).JsonAsync()).AsArray();
+        var srm = Assert.Single(open, a => (string?)a!["key"] == $"rollout:{id}:srm")!;
+        Assert.Equal("Warn", (string?)srm["severity"]);
+
+        // 8,000 more baseline requests make it 1,000 of 10,000: the intended 10%.
+        var fixedSplit = await EvaluateAsync(id, Spread(new IngestBody("search-ranking"), "baseline", 8000, 10, 100));
+
+        Assert.Equal(1, (int?)fixedSplit["stageIndex"]);
+        var stillOpen = (await (await Client.GetAsync("/api/alerts?state=open")).JsonAsync()).AsArray();
+        Assert.DoesNotContain(stillOpen, a => (string?)a!["key"] == $"rollout:{id}:srm");
+    }
 }

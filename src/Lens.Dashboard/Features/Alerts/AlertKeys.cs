@@ -10,5 +10,6 @@ public static class AlertKeys
     public static string Advance(Guid rollout, int stage) => $"rollout:{rollout}:advance:{stage}";
     public static string StuckStage(Guid rollout, int stage) => $"rollout:{rollout}:stuck:{stage}";
     public static string InconclusivePause(Guid rollout, int stage) => $"rollout:{rollout}:inconclusive:{stage}";
+    public static string SampleRatio(Guid rollout) => $"rollout:{rollout}:srm";
     public static string FeatureDrift(string flag) => $"calibration:{flag}:drift";
 }

@@ -5,6 +5,7 @@ using Lens.Core.Alerts;
 using Lens.Core.Flags;
 using Lens.Core.Gates;
 using Lens.Core.Rollouts;
+using Lens.Core.Statistics;
 using Lens.Dashboard.Features.Alerts;
 using Lens.Dashboard.Features.Flags;
 using Lens.Dashboard.Features.Live;
@@ -27,6 +28,7 @@ public sealed class RolloutEngine(
     FlagDirectory flags,
     LensEvents events,
     AlertService alerts,
+    SampleRatioAlerts sampleRatioAlerts,
     IOptions<AlertOptions> alertOptions,
     IHostApplicationLifetime lifetime,
     ILogger<RolloutEngine> logger)
@@ -110,7 +112,9 @@ public sealed class RolloutEngine(
 
             var flagMetrics = metrics.For(rollout.Flag);
             flagMetrics.SetStage(StageOf(rollout));
-            var verdicts = GateEvaluator.Evaluate(rollout.CurrentStage.Gates, flagMetrics.StageWindow());
+            var window = flagMetrics.StageWindow();
+            var sampleRatio = SampleRatioCheck.Judge(window.Baseline.Requests, window.Candidate.Requests, rollout.CurrentPercent);
+            var verdicts = GateEvaluator.Evaluate(rollout.CurrentStage.Gates, window, sampleRatio?.Mismatch == true);
             var now = clock.GetUtcNow();
             var stageIndex = rollout.StageIndex;
             var transition = rollout.RecordEvaluation(verdicts, now);
@@ -120,6 +124,7 @@ public sealed class RolloutEngine(
                 // Nothing moved, so the flag is untouched: no flag lock, no flag row, on the common path.
                 await db.SaveChangesAsync(ct);
                 events.Publish(new LensEvent(LensEvent.VerdictsRecorded, now, rollout.Id, rollout.Flag));
+                await sampleRatioAlerts.UpdateAsync(rollout, sampleRatio, ct);
                 if (StuckFor(rollout, verdicts, now) is { } stuck)
                     await alerts.TryRaiseAsync(new AlertSignal(AlertKeys.StuckStage(rollout.Id, stageIndex), AlertSeverity.Warn, AlertSource.StuckStage,
                         $"{rollout.Flag} stage {stageIndex + 1} is stuck without enough data",
@@ -133,6 +138,7 @@ public sealed class RolloutEngine(
             logger.LogInformation("Rollout {Id} {Action}: {Reason}", id, transition.Action, transition.Reason);
             AfterChange(rollout, flag, transition);
             await alerts.TryRaiseAsync(AlertFor(rollout, transition), ct);
+            await sampleRatioAlerts.UpdateAsync(rollout, sampleRatio, ct);
             return transition;
         }
         finally

@@ -15,6 +15,7 @@ public static class RolloutsSetup
         builder.Services.AddSingleton<LensEvents>();
         builder.Services.AddSingleton<RolloutDetails>();
         builder.Services.AddSingleton<RolloutPagePanels>();
+        builder.Services.AddSingleton<SampleRatioAlerts>();
         builder.Services.AddSingleton<RolloutEngine>();
         builder.Services.ScheduleEvery<RolloutEvaluationJob>(sp => sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Interval);
         builder.Services.ConfigureHttpJsonOptions(o =>
