@@ -1,3 +1,5 @@
+using Lens.Core.Statistics;
+
 namespace Lens.Core.Calibration;
 
 /// <summary>
@@ -34,7 +36,7 @@ public static class ReliabilityCurve
         {
             if (count[b] == 0) continue;
             var rate = (double)positive[b] / count[b];
-            var (low, high) = Wilson(positive[b], count[b]);
+            var (low, high) = WilsonInterval.Of(positive[b], count[b]);
             curve.Add(new ReliabilityBin(edges[b], edges[b + 1], (int)Math.Min(count[b], int.MaxValue), sum[b] / count[b], rate, low, high));
         }
         return curve;
@@ -98,17 +100,5 @@ public static class ReliabilityCurve
             else hi = mid;
         }
         return lo - 1;
-    }
-
-    /// <summary>The 95% Wilson score interval for k successes in n trials.</summary>
-    public static (double Lower, double Upper) Wilson(long k, long n)
-    {
-        if (n == 0) return (0, 1);
-        var p = (double)k / n;
-        var z2 = Z95 * Z95;
-        var denominator = 1 + z2 / n;
-        var centre = (p + z2 / (2 * n)) / denominator;
-        var half = Z95 * Math.Sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
-        return (Math.Max(0, centre - half), Math.Min(1, centre + half));
     }
 }

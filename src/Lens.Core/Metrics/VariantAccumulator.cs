@@ -62,8 +62,10 @@ public sealed class VariantAccumulator
 
     public VariantMetrics ToMetrics()
     {
+        var p50 = Latency.PercentileInterval(0.50, P95IntervalZ);
         var p95 = Latency.PercentileInterval(0.95, P95IntervalZ);
+        var p99 = Latency.PercentileInterval(0.99, P95IntervalZ);
         return new(Requests, Errors, Latency.Percentile(0.50), Latency.Percentile(0.95), Latency.Percentile(0.99), ResultSamples, TotalResults,
-            p95?.Low, p95?.High);
+            p95?.Low, p95?.High, p50?.Low, p50?.High, p99?.Low, p99?.High);
     }
 }

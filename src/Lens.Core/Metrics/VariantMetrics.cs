@@ -5,9 +5,11 @@ namespace Lens.Core.Metrics;
 /// requests that reported how many results they returned (resultCount is optional on ingest) and TotalResults
 /// adds those counts up; the mean results per query is over those requests only. P95LowMs..P95HighMs is a 97.5%
 /// distribution-free interval for the p95: two of them side by side hold both true p95s at once at least 95% of the time.
+/// The p50 and p99 have theirs too, for the comparison page.
 /// </summary>
 public sealed record VariantMetrics(long Requests, long Errors, double? P50Ms, double? P95Ms, double? P99Ms,
-    long ResultSamples = 0, long TotalResults = 0, double? P95LowMs = null, double? P95HighMs = null)
+    long ResultSamples = 0, long TotalResults = 0, double? P95LowMs = null, double? P95HighMs = null,
+    double? P50LowMs = null, double? P50HighMs = null, double? P99LowMs = null, double? P99HighMs = null)
 {
     public static readonly VariantMetrics Empty = new(0, 0, null, null, null);
 

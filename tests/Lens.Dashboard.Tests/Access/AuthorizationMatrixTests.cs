@@ -73,7 +73,7 @@ public sealed partial class AuthorizationMatrixTests : AppTestBase
         ["GET /api/bench/{id:guid}"] = LensPolicies.Read, ["GET /api/bench/{id:guid}/{file}"] = LensPolicies.Read,
         ["POST /api/nightly/run"] = LensPolicies.Lead,
         ["POST /api/calibration/impressions"] = LensPolicies.Ingest, ["GET /api/calibration"] = LensPolicies.Read,
-        ["GET /api/calibration/status"] = LensPolicies.Read, ["POST /api/calibration/run"] = LensPolicies.Lead,
+        ["GET /api/rollouts/{id:guid}/compare"] = LensPolicies.Read,         ["GET /api/calibration/status"] = LensPolicies.Read, ["POST /api/calibration/run"] = LensPolicies.Lead,
         ["POST /api/calibration/{flag}/tau"] = LensPolicies.Lead, ["POST /api/calibration/{flag}/fallback"] = LensPolicies.Lead,
         ["GET /api/demo"] = LensPolicies.Read, ["POST /api/demo/faults"] = LensPolicies.Lead, ["GET /api/demo/search"] = LensPolicies.Flags,
         ["GET /api/releases/{version}/signoff"] = LensPolicies.Read, ["POST /api/releases/{version}/decisions"] = LensPolicies.Manager,

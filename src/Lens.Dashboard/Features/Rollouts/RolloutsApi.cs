@@ -17,6 +17,10 @@ public static class RolloutsApi
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapGet("/{id:guid}/audit", AuditAsync);
+        group.MapGet("/{id:guid}/compare", async Task<Results<Ok<RolloutComparison>, ProblemHttpResult>> (Guid id, RolloutComparisons comparisons, CancellationToken ct) =>
+            await comparisons.ForAsync(id, ct) is { } comparison
+                ? TypedResults.Ok(comparison)
+                : LensProblems.Field("id", $"There is no rollout {id}.", StatusCodes.Status404NotFound));
         foreach (var action in new[] { RolloutAction.Promote, RolloutAction.Pause, RolloutAction.Resume, RolloutAction.Rollback, RolloutAction.Abort })
             group.MapPost($"/{{id:guid}}/{action.ToString().ToLowerInvariant()}",
                 (Guid id, HttpRequest request, RolloutEngine engine, LiveMetrics metrics, TimeProvider clock, CancellationToken ct) =>

@@ -16,6 +16,8 @@ public static class RolloutsSetup
         builder.Services.AddSingleton<RolloutDetails>();
         builder.Services.AddSingleton<RolloutPagePanels>();
         builder.Services.AddSingleton<SampleRatioAlerts>();
+        builder.Services.AddSingleton<RolloutComparisons>();
+        builder.Services.AddOptions<JudgeOptions>().BindConfiguration(JudgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RolloutEngine>();
         builder.Services.ScheduleEvery<RolloutEvaluationJob>(sp => sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Interval);
         builder.Services.ConfigureHttpJsonOptions(o =>

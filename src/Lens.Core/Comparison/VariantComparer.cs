@@ -1,0 +1,87 @@
+using Lens.Core.Statistics;
+
+namespace Lens.Core.Comparison;
+
+/// <summary>
+/// Baseline against candidate, one metric at a time, from what a stage window keeps. Pure: the comparison page, its
+/// API and the sign-off report all call these, so a metric reads the same everywhere.
+/// </summary>
+public static class VariantComparer
+{
+    /// <summary>z for 95% two-sided and for 80% power: the sample-size rule's constants.</summary>
+    private const double Z95 = 1.959963984540054, ZPower80 = 0.8416212335729143;
+
+    /// <summary>
+    /// A latency percentile: each side's value with its distribution-free interval (97.5% each, from the window's
+    /// histogram), and the relative difference's interval from the two (candidate low over baseline high, candidate
+    /// high over baseline low), which holds at 95% or more. The sample needed is the current sample scaled until the
+    /// relative interval's half-width would be the minimum increase (intervals narrow as 1/√n).
+    /// </summary>
+    public static MetricComparison Percentile(string metric, long baselineRequests, double? baseline, double? baselineLow, double? baselineHigh,
+        long candidateRequests, double? candidate, double? candidateLow, double? candidateHigh, double minimumIncrease)
+    {
+        var n = Math.Min(baselineRequests, candidateRequests);
+        if (baseline is not > 0 || candidate is null || baselineLow is not > 0 || baselineHigh is not > 0 || candidateLow is null || candidateHigh is null)
+            return new MetricComparison(metric, "ms", true, baseline, baselineLow, baselineHigh, candidate, candidateLow, candidateHigh,
+                null, null, null, null, "order-statistic intervals", ComparisonOutcome.NotYetKnown, n, null);
+        var relative = candidate.Value / baseline.Value - 1;
+        var lower = candidateLow.Value / baselineHigh.Value - 1;
+        var upper = candidateHigh.Value / baselineLow.Value - 1;
+        var outcome = lower > 0 ? ComparisonOutcome.Worse : upper < 0 ? ComparisonOutcome.Better : ComparisonOutcome.NotYetKnown;
+        var halfWidth = (upper - lower) / 2;
+        long? needed = halfWidth > 0 && minimumIncrease > 0 ? (long)Math.Ceiling(n * Math.Pow(halfWidth / minimumIncrease, 2)) : null;
+        return new MetricComparison(metric, "ms", true, baseline, baselineLow, baselineHigh, candidate, candidateLow, candidateHigh,
+            relative, lower, upper, null, "order-statistic intervals", outcome, n, needed);
+    }
+
+    /// <summary>
+    /// A rate (errors per request, clicks per impression): each side's 95% Wilson interval and the relative difference
+    /// (risk ratio − 1) with its 95% log interval (Katz; half a count added to each cell when one is empty). The sample
+    /// needed is the two-proportion rule at α = 0.05 and 80% power for the minimum absolute change.
+    /// </summary>
+    public static MetricComparison Rate(string metric, bool lowerIsBetter, long baselineEvents, long baselineTrials, long candidateEvents, long candidateTrials,
+        double minimumChange)
+    {
+        var n = Math.Min(baselineTrials, candidateTrials);
+        if (baselineTrials == 0 || candidateTrials == 0)
+            return new MetricComparison(metric, "rate", lowerIsBetter, null, null, null, null, null, null, null, null, null, null, "Wilson and Katz",
+                ComparisonOutcome.NotYetKnown, n, null);
+        var (bLow, bHigh) = WilsonInterval.Of(baselineEvents, baselineTrials);
+        var (cLow, cHigh) = WilsonInterval.Of(candidateEvents, candidateTrials);
+        var pb = (double)baselineEvents / baselineTrials;
+        var pc = (double)candidateEvents / candidateTrials;
+        if (baselineEvents == 0 && candidateEvents == 0)
+            // No events on either side: there is no ratio to speak of, only how many it would take to see one.
+            return new MetricComparison(metric, "rate", lowerIsBetter, pb, bLow, bHigh, pc, cLow, cHigh, null, null, null, null, "Wilson and Katz",
+                ComparisonOutcome.NotYetKnown, n, SampleSizeForRate(pb, minimumChange));
+        var half = baselineEvents == 0 || candidateEvents == 0 ? 0.5 : 0.0;
+        var a = baselineEvents + half;
+        var c = candidateEvents + half;
+        var logRatio = Math.Log(c / (candidateTrials + half) / (a / (baselineTrials + half)));
+        var se = Math.Sqrt(1 / c - 1 / (candidateTrials + half) + 1 / a - 1 / (baselineTrials + half));
+        var lower = Math.Exp(logRatio - Z95 * se) - 1;
+        var upper = Math.Exp(logRatio + Z95 * se) - 1;
+        var higher = lower > 0;
+        var lowerRate = upper < 0;
+        var outcome = !higher && !lowerRate ? ComparisonOutcome.NotYetKnown
+            : higher == lowerIsBetter ? ComparisonOutcome.Worse : ComparisonOutcome.Better;
+        return new MetricComparison(metric, "rate", lowerIsBetter, pb, bLow, bHigh, pc, cLow, cHigh,
+            pb > 0 ? pc / pb - 1 : null, lower, upper, null, "Wilson and Katz", outcome, n, SampleSizeForRate(pb, minimumChange));
+    }
+
+    /// <summary>A mean the window keeps only as a sum (results per query): values and their difference, no interval.</summary>
+    public static MetricComparison Mean(string metric, long baselineSamples, double? baseline, long candidateSamples, double? candidate) =>
+        new(metric, "mean", false, baseline, null, null, candidate, null, null,
+            baseline is > 0 && candidate is { } c ? c / baseline.Value - 1 : null, null, null, null,
+            "means only: the window keeps sums, not spreads", ComparisonOutcome.NotYetKnown, Math.Min(baselineSamples, candidateSamples), null);
+
+    /// <summary>Per arm, to detect an absolute change of <paramref name="minimumChange"/> from rate p at α = 0.05 with 80% power.</summary>
+    public static long? SampleSizeForRate(double p, double minimumChange)
+    {
+        if (minimumChange <= 0 || p is < 0 or > 1) return null;
+        var q = Math.Clamp(p + minimumChange, 0, 1);
+        var variance = p * (1 - p) + q * (1 - q);
+        if (variance <= 0) return null;
+        return (long)Math.Ceiling(Math.Pow(Z95 + ZPower80, 2) * variance / (minimumChange * minimumChange));
+    }
+}
