@@ -59,4 +59,27 @@ public sealed class CompareApiTests : AppTestBase
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.NotNull((await response.JsonAsync())["errors"]!["id"]);
     }
+
+    [Fact]
+    public async Task SignOffReport_ReleaseWithALiveRollout_IncludesTheComparison()
+    {
+        await StartAsync();
+        (await Client.PostAsync("/api/ingest", Spread(Spread(new IngestBody("search-ranking"), "baseline", 2000, 10, 100), "candidate", 2000, 13, 130).ToContent())).EnsureSuccessStatusCode();
+
+        var report = await Client.GetStringAsync("/api/releases/2.4.0/report.md");
+
+        Assert.Contains("## Baseline against candidate (live rollout)", report);
+        Assert.Contains("Flag `search-ranking`, stage 1 at 50%: After 2,000 requests per side, the candidate is worse", report);
+        Assert.Matches(@"\| p95 latency \| 9\d ms \| 1\d\d ms \| \+3\d\.\d% \| \+\d+\.\d% to \+\d+\.\d% \| worse \| 2,000 \|", report);
+    }
+
+    [Fact]
+    public async Task SignOffReport_NoLiveRollout_SaysThereIsNoComparison()
+    {
+        await Client.CreateReleaseAsync();
+
+        var report = await Client.GetStringAsync("/api/releases/2.4.0/report.md");
+
+        Assert.Contains("No rollout of this release is running, so there is no live comparison.", report);
+    }
 }

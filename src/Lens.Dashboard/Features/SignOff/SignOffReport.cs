@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
 using Lens.Core.Bench;
+using Lens.Core.Gates;
 using Lens.Dashboard.Features.Bench;
+using Lens.Dashboard.Features.Rollouts;
 
 namespace Lens.Dashboard.Features.SignOff;
 
-/// <summary>The sign-off report as Markdown, in the order the page shows it: verdict, gates, nights, approvers, fingerprint.</summary>
+/// <summary>The sign-off report as Markdown, in the order the page shows it: verdict, gates, the live comparison, nights, approvers, fingerprint.</summary>
 public static class SignOffReport
 {
     public static string FileName(string version) => $"sign_off_report_{version}.md";
@@ -45,6 +47,18 @@ public static class SignOffReport
             md.Append('\n');
         }
 
+        md.Append("## Baseline against candidate (live rollout)\n\n");
+        if (s.Comparison is not { } c) md.Append("No rollout of this release is running, so there is no live comparison.\n\n");
+        else
+        {
+            md.Append(CultureInfo.InvariantCulture, $"Flag `{c.Flag}`, stage {c.StageIndex + 1} at {c.Percent:0.##}%: {c.Verdict}\n\n");
+            md.Append("| Metric | Baseline | Candidate | Difference | 95% interval | Verdict | Per side |\n|---|---:|---:|---:|---|---|---:|\n");
+            foreach (var m in c.Metrics)
+                md.Append(CultureInfo.InvariantCulture, $"| {m.Metric} | {Number(m, m.Baseline)} | {Number(m, m.Candidate)} | {RolloutComparison.Signed(m.RelativeDifference)} | " +
+                    $"{(m.RelativeLower is null ? "–" : $"{RolloutComparison.Signed(m.RelativeLower)} to {RolloutComparison.Signed(m.RelativeUpper)}")} | {Outcome(m.Outcome)} | {m.SamplesPerArm:N0} |\n");
+            md.Append('\n');
+        }
+
         md.Append(CultureInfo.InvariantCulture, $"## Nightly validation: {s.PassingStreak} of {s.RequiredNights} consecutive passing nights\n\n");
         if (s.Nights.Count == 0) md.Append("No night has run yet.\n\n");
         else
@@ -64,6 +78,20 @@ public static class SignOffReport
         if (s.PromotedAt is { } at) md.Append(CultureInfo.InvariantCulture, $"\nPromoted to GA by {s.PromotedBy} at {at:yyyy-MM-dd HH:mm} UTC.\n");
         return md.ToString();
     }
+
+    private static string Number(Lens.Core.Comparison.MetricComparison m, double? v) => v is not { } x ? "–" : m.Unit switch
+    {
+        "ms" => GateFormat.Milliseconds(x),
+        "rate" => (x * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%",
+        _ => x.ToString("0.00", CultureInfo.InvariantCulture),
+    };
+
+    private static string Outcome(Lens.Core.Comparison.ComparisonOutcome o) => o switch
+    {
+        Lens.Core.Comparison.ComparisonOutcome.Worse => "worse",
+        Lens.Core.Comparison.ComparisonOutcome.Better => "better",
+        _ => "not yet known",
+    };
 
     public static string Headline(SignOffState s) => s.Verdict switch
     {

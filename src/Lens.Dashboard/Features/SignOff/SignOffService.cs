@@ -18,7 +18,8 @@ public sealed class SignOffService(
     NightlyValidation nightly,
     IOptions<SignOffOptions> options,
     TimeProvider clock,
-    LensEvents events)
+    LensEvents events,
+    RolloutComparisons comparisons)
 {
     public SignOffPolicy Policy => options.Value.ToPolicy();
 
@@ -72,11 +73,15 @@ public sealed class SignOffService(
             : missing.Count == 0 ? SignOffState.Ready
             : release.CurrentDecisions.Values.Any(d => !d.Approved) ? SignOffState.Blocked
             : SignOffState.Waiting;
+        var live = await db.Rollouts.AsNoTracking()
+            .Where(r => r.ReleaseVersion == release.Version && (r.State == Lens.Core.Rollouts.RolloutState.Running || r.State == Lens.Core.Rollouts.RolloutState.Paused))
+            .OrderByDescending(r => r.CreatedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
         return new SignOffState(release.Version, release.Fingerprint, release.Status.Name(), verdict,
             streak, policy.RequiredNights, policy.Roles, release.Decisions, missing, nights,
             final is null ? null : BenchRunView.From(final), release.PromotedBy, release.PromotedAt)
         {
             FinalResultsJson = final?.ResultsJson,
+            Comparison = live is { } id ? await comparisons.ForAsync(id, ct) : null,
         };
     }
 

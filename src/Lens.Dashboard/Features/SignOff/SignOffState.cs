@@ -31,6 +31,9 @@ public sealed record SignOffState(
     [System.Text.Json.Serialization.JsonIgnore]
     public string? FinalResultsJson { get; init; }
 
+    /// <summary>Baseline against candidate in the release's live rollout (running or paused); null when none is live.</summary>
+    public Lens.Dashboard.Features.Rollouts.RolloutComparison? Comparison { get; init; }
+
     /// <summary>A role's latest decision, the one that counts; null while it has not decided.</summary>
     public ReleaseDecision? DecisionOf(string role) => Decisions.LastOrDefault(d => d.Role == role);
 }
