@@ -3,6 +3,7 @@ using Lens.Cli.Bench;
 using Lens.Cli.Calibration;
 using Lens.Cli.Monitor;
 using Lens.Cli.Server;
+using Lens.Cli.Stats;
 
 namespace Lens.Cli;
 
@@ -17,7 +18,11 @@ public static class LensCli
         var monitor = new Command("monitor", "Drift detection and calibration status.") { CusumCommand.Create(stdout, stderr), CalibrationMonitorCommand.Create(stdout, stderr, connect) };
         var bench = new Command("bench", "Release quality: evaluate runs against judgments.") { BenchEvalCommand.Create(stdout, stderr) };
         var calibration = new Command("calibration", "Score calibration: reliability curves, isotonic maps and τ.") { CalibrationFitCommand.Create(stdout, stderr) };
-        var root = new RootCommand("lens: the Lens Dashboard command line") { bench, calibration, monitor, KillSwitchCommand.Create(stdout, stderr, connect), VersionCommand.Create(stdout, stderr, connect),
+        var stats = new Command("stats", "Statistical tests: Mann-Whitney, sample-ratio mismatch, A/A simulation.")
+        {
+            MannWhitneyCommand.Create(stdout, stderr), SampleRatioCommand.Create(stdout, stderr), AaSimulationCommand.Create(stdout, stderr),
+        };
+        var root = new RootCommand("lens: the Lens Dashboard command line") { bench, calibration, monitor, stats, KillSwitchCommand.Create(stdout, stderr, connect), VersionCommand.Create(stdout, stderr, connect),
             TokenCommand.Create(stdout, stderr, connect) };
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -24,6 +24,9 @@ public sealed class LatencyHistogram
 
     public long Count { get; private set; }
 
+    /// <summary>How many latencies each bucket holds, by bucket index; rank tests read the histogram as tied values.</summary>
+    public ReadOnlySpan<long> BucketCounts => _counts;
+
     public static int BucketOf(double latencyMs)
     {
         if (!(latencyMs > MinTrackableMs)) return 0;
