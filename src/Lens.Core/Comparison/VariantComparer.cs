@@ -1,3 +1,4 @@
+using Lens.Core.Metrics;
 using Lens.Core.Statistics;
 
 namespace Lens.Core.Comparison;
@@ -35,16 +36,19 @@ public static class VariantComparer
     }
 
     /// <summary>
-    /// A rate (errors per request, clicks per impression): each side's 95% Wilson interval and the relative difference
-    /// (risk ratio − 1) with its 95% log interval (Katz; half a count added to each cell when one is empty). The sample
-    /// needed is the two-proportion rule at α = 0.05 and 80% power for the minimum absolute change.
+    /// A rate (errors per request, clicks per impression): each side's 95% Wilson interval, and the difference judged by
+    /// the always-valid sequential test (mixture SPRT), so the verdict stays honest however often the page is looked at:
+    /// its p-value, and its confidence sequence for candidate − baseline shown relative to the baseline's rate. The
+    /// sample needed is the fixed-horizon two-proportion rule at α = 0.05 and 80% power for the minimum absolute change
+    /// (a sequential test needs somewhat more; it is a guide to the order of magnitude).
     /// </summary>
     public static MetricComparison Rate(string metric, bool lowerIsBetter, long baselineEvents, long baselineTrials, long candidateEvents, long candidateTrials,
         double minimumChange)
     {
+        const string method = "always-valid (mSPRT)";
         var n = Math.Min(baselineTrials, candidateTrials);
         if (baselineTrials == 0 || candidateTrials == 0)
-            return new MetricComparison(metric, "rate", lowerIsBetter, null, null, null, null, null, null, null, null, null, null, "Wilson and Katz",
+            return new MetricComparison(metric, "rate", lowerIsBetter, null, null, null, null, null, null, null, null, null, null, method,
                 ComparisonOutcome.NotYetKnown, n, null);
         var (bLow, bHigh) = WilsonInterval.Of(baselineEvents, baselineTrials);
         var (cLow, cHigh) = WilsonInterval.Of(candidateEvents, candidateTrials);
@@ -52,21 +56,40 @@ public static class VariantComparer
         var pc = (double)candidateEvents / candidateTrials;
         if (baselineEvents == 0 && candidateEvents == 0)
             // No events on either side: there is no ratio to speak of, only how many it would take to see one.
-            return new MetricComparison(metric, "rate", lowerIsBetter, pb, bLow, bHigh, pc, cLow, cHigh, null, null, null, null, "Wilson and Katz",
+            return new MetricComparison(metric, "rate", lowerIsBetter, pb, bLow, bHigh, pc, cLow, cHigh, null, null, null, null, method,
                 ComparisonOutcome.NotYetKnown, n, SampleSizeForRate(pb, minimumChange));
-        var half = baselineEvents == 0 || candidateEvents == 0 ? 0.5 : 0.0;
-        var a = baselineEvents + half;
-        var c = candidateEvents + half;
-        var logRatio = Math.Log(c / (candidateTrials + half) / (a / (baselineTrials + half)));
-        var se = Math.Sqrt(1 / c - 1 / (candidateTrials + half) + 1 / a - 1 / (baselineTrials + half));
-        var lower = Math.Exp(logRatio - Z95 * se) - 1;
-        var upper = Math.Exp(logRatio + Z95 * se) - 1;
-        var higher = lower > 0;
-        var lowerRate = upper < 0;
-        var outcome = !higher && !lowerRate ? ComparisonOutcome.NotYetKnown
-            : higher == lowerIsBetter ? ComparisonOutcome.Worse : ComparisonOutcome.Better;
+        var test = SequentialRateTest.Look(new RateCounts(baselineEvents, baselineTrials), new RateCounts(candidateEvents, candidateTrials));
+        var outcome = test.Verdict switch
+        {
+            RateVerdict.CandidateHigher => lowerIsBetter ? ComparisonOutcome.Worse : ComparisonOutcome.Better,
+            RateVerdict.CandidateLower => lowerIsBetter ? ComparisonOutcome.Better : ComparisonOutcome.Worse,
+            _ => ComparisonOutcome.NotYetKnown,
+        };
         return new MetricComparison(metric, "rate", lowerIsBetter, pb, bLow, bHigh, pc, cLow, cHigh,
-            pb > 0 ? pc / pb - 1 : null, lower, upper, null, "Wilson and Katz", outcome, n, SampleSizeForRate(pb, minimumChange));
+            pb > 0 ? pc / pb - 1 : null, pb > 0 ? test.Interval.Lower / pb : null, pb > 0 ? test.Interval.Upper / pb : null, test.P, method,
+            outcome, n, SampleSizeForRate(pb, minimumChange));
+    }
+
+    /// <summary>
+    /// The whole latency distribution from the two windows' histograms: Mann-Whitney's two-sided p (ties and continuity
+    /// corrected, every latency at its bucket's value: within 1%) and the Hodges–Lehmann shift with its Moses interval,
+    /// shown relative to the baseline's median. Worse when the interval lies above zero, better when below.
+    /// </summary>
+    public static MetricComparison LatencyShift(LatencyHistogram baseline, LatencyHistogram candidate, double minimumIncrease)
+    {
+        const string method = "Mann-Whitney, Hodges–Lehmann (Moses)";
+        var n = Math.Min(baseline.Count, candidate.Count);
+        var median = baseline.Percentile(0.5);
+        if (HistogramMannWhitney.Compare(baseline, candidate) is not { } judged || median is not > 0)
+            return new MetricComparison("latency shift", "ms", true, median, null, null, candidate.Percentile(0.5), null, null, null, null, null, null, method,
+                ComparisonOutcome.NotYetKnown, n, null);
+        var test = judged.Test;
+        var (lower, upper) = (test.HodgesLehmannInterval.Lower, test.HodgesLehmannInterval.Upper);
+        var outcome = lower > 0 ? ComparisonOutcome.Worse : upper < 0 ? ComparisonOutcome.Better : ComparisonOutcome.NotYetKnown;
+        var halfWidth = (upper - lower) / 2 / median.Value;
+        long? needed = halfWidth > 0 && minimumIncrease > 0 ? (long)Math.Ceiling(n * Math.Pow(halfWidth / minimumIncrease, 2)) : null;
+        return new MetricComparison("latency shift", "ms", true, median, null, null, median + test.HodgesLehmannShift, null, null,
+            test.HodgesLehmannShift / median.Value, lower / median.Value, upper / median.Value, test.P, method, outcome, n, needed);
     }
 
     /// <summary>A mean the window keeps only as a sum (results per query): values and their difference, no interval.</summary>

@@ -1,4 +1,5 @@
 using Lens.Core.Metrics;
+using Lens.Core.Statistics;
 
 namespace Lens.Core.Gates;
 
@@ -38,6 +39,8 @@ public static class GateEvaluator
             verdicts.Add(Judge(GateNames.P99ToP95, Ratio(candidate), maxRatio, candidate.Requests, enough));
         if (gates.MaxP95IncreaseVsBaseline is { } maxIncrease)
             verdicts.Add(JudgeAgainstBaseline(window, 1 + maxIncrease, minSamples, sampleRatioMismatch));
+        if (gates.MaxErrorRateIncreaseVsBaseline is { } maxErrorIncrease)
+            verdicts.Add(JudgeErrorRateAgainstBaseline(window, maxErrorIncrease, minSamples, sampleRatioMismatch));
         if (gates is { TargetResultsPerQuery: { } target, MaxResultsPerQueryDrift: { } drift })
             verdicts.Add(JudgeDrift(GateNames.ResultsPerQuery, candidate.ResultsPerQuery, target, drift, candidate.ResultSamples,
                 candidate.ResultSamples >= minSamples));
@@ -96,6 +99,39 @@ public static class GateEvaluator
         var upper = cHigh / baseline.P95LowMs!.Value;
         var verdict = upper <= maxRatio && !sampleRatioMismatch ? Verdict.Pass : lower > maxRatio ? Verdict.Fail : Verdict.Inconclusive;
         return new GateVerdict(GateNames.P95VsBaseline, verdict, ratio, maxRatio, samples, Lower: lower, Upper: upper);
+    }
+
+    /// <summary>
+    /// Candidate error rate − baseline error rate, with the sequential test's always-valid 95% confidence sequence: Pass
+    /// when its top is within the allowed increase, Fail when its bottom is above it, Inconclusive between. With no error
+    /// (or only errors) on both sides the plug-in variance is zero, so the interval's width comes from rates with half an
+    /// error in one more request on each side: otherwise a clean window could never be told apart from a slightly worse one.
+    /// </summary>
+    private static GateVerdict JudgeErrorRateAgainstBaseline(WindowMetrics window, double maxIncrease, long minSamples, bool sampleRatioMismatch)
+    {
+        var (baseline, candidate) = (window.Baseline, window.Candidate);
+        var samples = Math.Min(baseline.Requests, candidate.Requests);
+        double? difference = baseline.Requests > 0 && candidate.Requests > 0 ? (double)candidate.Errors / candidate.Requests - (double)baseline.Errors / baseline.Requests : null;
+        if (samples < minSamples || difference is null)
+            return new GateVerdict(GateNames.ErrorRateVsBaseline, Verdict.InsufficientData, difference, maxIncrease, samples);
+        var b = new RateCounts(baseline.Errors, baseline.Requests);
+        var c = new RateCounts(candidate.Errors, candidate.Requests);
+        double lower, upper;
+        if (b.Successes + c.Successes > 0 && b.Successes + c.Successes < b.Trials + c.Trials && SequentialRateTest.Variance(b, c) > 0)
+        {
+            var sequence = SequentialRateTest.Look(b, c).Interval;
+            (lower, upper) = (sequence.Lower, sequence.Upper);
+        }
+        else
+        {
+            var pb = (b.Successes + 0.5) / (b.Trials + 1);
+            var pc = (c.Successes + 0.5) / (c.Trials + 1);
+            var radius = SequentialRateTest.Radius(pb * (1 - pb) / b.Trials + pc * (1 - pc) / c.Trials,
+                SequentialRateTest.DefaultMixingStandardDeviation, SequentialRateTest.DefaultAlpha);
+            (lower, upper) = (Math.Max(-1, difference.Value - radius), Math.Min(1, difference.Value + radius));
+        }
+        var verdict = upper <= maxIncrease && !sampleRatioMismatch ? Verdict.Pass : lower > maxIncrease ? Verdict.Fail : Verdict.Inconclusive;
+        return new GateVerdict(GateNames.ErrorRateVsBaseline, verdict, difference, maxIncrease, samples, Lower: lower, Upper: upper);
     }
 
     private static double? Ratio(VariantMetrics metrics) =>

@@ -15,6 +15,7 @@ public static class GateFormat
         GateNames.P99ToP95 => "p99 / p95",
         GateNames.ResultsPerQuery => "Results per query",
         GateNames.P95VsBaseline => "p95 vs baseline",
+        GateNames.ErrorRateVsBaseline => "Error rate vs baseline",
         _ => gate,
     };
 
@@ -28,6 +29,7 @@ public static class GateFormat
             GateNames.P99ToP95 => Ratio(v),
             GateNames.ResultsPerQuery => Mean(v),
             GateNames.P95VsBaseline => Ratio(v),
+            GateNames.ErrorRateVsBaseline => Points(v),
             _ => v.ToString("0.###", CultureInfo.InvariantCulture),
         },
     };
@@ -58,6 +60,9 @@ public static class GateFormat
 
     /// <summary>Milliseconds, whole above 10 ms and with up to two decimals below.</summary>
     public static string Milliseconds(double ms) => ms.ToString(Math.Abs(ms) < 10 ? "0.##" : "0", CultureInfo.InvariantCulture) + " ms";
+
+    /// <summary>A difference of two rates, in percentage points with a sign: 0.0123 reads +1.23 pp.</summary>
+    public static string Points(double difference) => (difference * 100).ToString("+0.##;−0.##;0", CultureInfo.InvariantCulture) + " pp";
 
     public static string Ratio(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×";
 

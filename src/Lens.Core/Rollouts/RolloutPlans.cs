@@ -32,7 +32,7 @@ public static class RolloutPlans
         [
             new RolloutStage(20m, TimeSpan.FromDays(7), new StageGates(MaxErrorRate: 0.01, MaxP99Ms: 200, MinSamples: 1000)),
             new RolloutStage(50m, TimeSpan.FromDays(7), new StageGates(MaxErrorRate: 0.01, MaxP99Ms: 200, MinSamples: 1000,
-                MaxP95IncreaseVsBaseline: 0.10, InconclusiveLimit: 8640)),
+                MaxP95IncreaseVsBaseline: 0.10, InconclusiveLimit: 8640, MaxErrorRateIncreaseVsBaseline: 0.005)),
             new RolloutStage(100m, TimeSpan.FromDays(1), new StageGates(MaxErrorRate: 0.01, MaxP99Ms: 200, MinSamples: 1000)),
         ],
         _ => null,

@@ -54,6 +54,8 @@ public static class StagePlan
                 errors.Add(new PlanError($"{at}.gates.targetResultsPerQuery", "A results-per-query drift needs a target to drift from."));
             if (stage.Gates.MaxP95IncreaseVsBaseline is { } increase && (increase < 0 || !double.IsFinite(increase)))
                 errors.Add(new PlanError($"{at}.gates.maxP95IncreaseVsBaseline", "The p95 increase over baseline is a fraction, zero or more (0.10 for 10%)."));
+            if (stage.Gates.MaxErrorRateIncreaseVsBaseline is { } errorIncrease && (errorIncrease < 0 || errorIncrease > 1 || !double.IsFinite(errorIncrease)))
+                errors.Add(new PlanError($"{at}.gates.maxErrorRateIncreaseVsBaseline", "The error-rate increase over baseline is a fraction between 0 and 1 (0.005 for half a point)."));
             if (stage.Gates.InconclusiveLimit < 0)
                 errors.Add(new PlanError($"{at}.gates.inconclusiveLimit", "Inconclusive limit must be zero (never pause) or more."));
             if (stage.Gates.MinSamples < 1)

@@ -1,12 +1,14 @@
 using Lens.Core.Comparison;
+using Lens.Core.Metrics;
 using Lens.Core.Statistics;
 
 namespace Lens.Core.Tests.Comparison;
 
 /// <summary>
 /// References from SciPy 1.10 (Debian python3-scipy):
-/// <c>/usr/bin/python3 -c "from scipy.stats import binomtest; from scipy.stats.contingency import relative_risk; ..."</c>
-/// with <c>binomtest(k, n).proportion_ci(0.95, method='wilson')</c> and <c>relative_risk(c, n2, a, n1).confidence_interval(0.95)</c> (Katz).
+/// <c>/usr/bin/python3 -c "from scipy.stats import binomtest; ..."</c>
+/// with <c>binomtest(k, n).proportion_ci(0.95, method='wilson')</c>. The sequential test itself is checked against its
+/// reference in SequentialRateTestTests; here, that a rate comparison reads it the right way round.
 /// </summary>
 public sealed class VariantComparerTests
 {
@@ -22,20 +24,24 @@ public sealed class VariantComparerTests
         Assert.Equal(high, upper, 12);
     }
 
-    // baseline errors/requests, candidate errors/requests -> SciPy's risk ratio and its Katz 95% interval; the outcome for an error rate
+    // baseline errors/requests, candidate errors/requests -> outcome for an error rate (lower is better)
     [Theory]
-    [InlineData(12, 1000, 30, 1000, 2.5, 1.2873663930025683, 4.854872733956425, ComparisonOutcome.Worse)]
-    [InlineData(50, 2000, 45, 2100, 0.8571428571428571, 0.5756807075192016, 1.2762176462662074, ComparisonOutcome.NotYetKnown)]
-    [InlineData(5, 300, 9, 310, 1.7419354838709677, 0.590589940383522, 5.1378105559981595, ComparisonOutcome.NotYetKnown)]
-    [InlineData(30, 1000, 12, 1000, 0.4, 0.20597862288041094, 0.776779637433028, ComparisonOutcome.Better)]
-    public void Rate_ErrorRates_GivesTheRiskRatioIntervalAsSciPyAndJudgesIt(long a, long n1, long c, long n2, double ratio, double low, double high, ComparisonOutcome outcome)
+    [InlineData(10, 5000, 100, 5000, ComparisonOutcome.Worse)]
+    [InlineData(100, 5000, 10, 5000, ComparisonOutcome.Better)]
+    [InlineData(50, 2000, 45, 2100, ComparisonOutcome.NotYetKnown)]
+    [InlineData(5, 300, 9, 310, ComparisonOutcome.NotYetKnown)]
+    public void Rate_ErrorRates_JudgesByTheAlwaysValidTestAndShowsItsIntervalRelativeToTheBaseline(long a, long n1, long c, long n2, ComparisonOutcome outcome)
     {
         var comparison = VariantComparer.Rate("error rate", lowerIsBetter: true, a, n1, c, n2, minimumChange: 0.005);
 
-        Assert.Equal(ratio - 1, comparison.RelativeDifference!.Value, 12);
-        Assert.Equal(low - 1, comparison.RelativeLower!.Value, 12);
-        Assert.Equal(high - 1, comparison.RelativeUpper!.Value, 12);
+        var test = SequentialRateTest.Look(new RateCounts(a, n1), new RateCounts(c, n2));
+        var pb = (double)a / n1;
         Assert.Equal(outcome, comparison.Outcome);
+        Assert.Equal(test.P, comparison.P);
+        Assert.Equal((double)c / n2 / pb - 1, comparison.RelativeDifference!.Value, 12);
+        Assert.Equal(test.Interval.Lower / pb, comparison.RelativeLower!.Value, 12);
+        Assert.Equal(test.Interval.Upper / pb, comparison.RelativeUpper!.Value, 12);
+        Assert.Equal(outcome != ComparisonOutcome.NotYetKnown, comparison.P <= 0.05);
     }
 
     [Fact]
@@ -52,7 +58,7 @@ public sealed class VariantComparerTests
     [Fact]
     public void Rate_ClickThroughUp_IsBetterBecauseHigherIsBetter()
     {
-        var comparison = VariantComparer.Rate("click-through", lowerIsBetter: false, 100, 1000, 160, 1000, 0.01);
+        var comparison = VariantComparer.Rate("click-through", lowerIsBetter: false, 1000, 10000, 1400, 10000, 0.01);
 
         Assert.Equal(ComparisonOutcome.Better, comparison.Outcome);
     }
@@ -85,5 +91,33 @@ public sealed class VariantComparerTests
         var comparison = VariantComparer.Percentile("p95", 1000, 100, 90, 110, 1000, 105, 89, 120, minimumIncrease: 0.10);
 
         Assert.InRange(comparison.SamplesNeededPerArm!.Value, 6000, 7500);
+    }
+
+    private static LatencyHistogram Spread(double from, double to, int count)
+    {
+        var histogram = new LatencyHistogram();
+        for (var i = 0; i < count; i++) histogram.Record(from + (to - from) * i / (count - 1));
+        return histogram;
+    }
+
+    [Fact]
+    public void LatencyShift_CandidateThirtyPercentSlower_IsWorseWithAPositiveInterval()
+    {
+        var comparison = VariantComparer.LatencyShift(Spread(10, 100, 2000), Spread(13, 130, 2000), minimumIncrease: 0.10);
+
+        Assert.Equal(ComparisonOutcome.Worse, comparison.Outcome);
+        Assert.InRange(comparison.RelativeDifference!.Value, 0.25, 0.35);
+        Assert.True(comparison.RelativeLower > 0);
+        Assert.True(comparison.P < 1e-6);
+    }
+
+    [Fact]
+    public void LatencyShift_SameDistribution_IsNotYetKnown()
+    {
+        var comparison = VariantComparer.LatencyShift(Spread(10, 100, 2000), Spread(10, 100, 2000), minimumIncrease: 0.10);
+
+        Assert.Equal(ComparisonOutcome.NotYetKnown, comparison.Outcome);
+        Assert.True(comparison.RelativeLower < 0 && comparison.RelativeUpper > 0);
+        Assert.True(comparison.P > 0.5);
     }
 }

@@ -69,4 +69,33 @@ public sealed class RelativeGateTests
         Assert.InRange(high, 965 * 0.99, 965 * 1.01);
         Assert.Null(new LatencyHistogram().PercentileInterval(0.95, 1.96));
     }
+
+    // baseline errors/requests, candidate errors/requests -> verdict against "at most 0.5 pp higher"
+    [Theory]
+    [InlineData(10, 5000, 12, 5000, Verdict.Pass)]
+    [InlineData(10, 5000, 100, 5000, Verdict.Fail)]
+    [InlineData(10, 300, 12, 300, Verdict.Inconclusive)]
+    [InlineData(0, 5000, 0, 5000, Verdict.Pass)]           // clean on both sides: still judged, not stuck
+    [InlineData(0, 150, 0, 150, Verdict.Inconclusive)]     // clean, but too few to rule out half a point
+    [InlineData(10, 99, 12, 5000, Verdict.InsufficientData)]
+    public void Evaluate_ErrorRateAgainstBaseline_JudgesTheAlwaysValidIntervalAgainstTheAllowedIncrease(long be, long bn, long ce, long cn, Verdict expected)
+    {
+        var gates = new StageGates(MaxErrorRateIncreaseVsBaseline: 0.005, MinSamples: 100);
+        var window = new WindowMetrics(new VariantMetrics(bn, be, 10, 20, 30), new VariantMetrics(cn, ce, 10, 20, 30));
+
+        var verdict = Assert.Single(GateEvaluator.Evaluate(gates, window));
+
+        Assert.Equal((GateNames.ErrorRateVsBaseline, expected), (verdict.Gate, verdict.Verdict));
+        Assert.Equal((double)ce / cn - (double)be / bn, verdict.Value!.Value, 12);
+        if (expected != Verdict.InsufficientData) Assert.True(verdict.Lower <= verdict.Value && verdict.Value <= verdict.Upper);
+    }
+
+    [Fact]
+    public void Evaluate_ErrorRateAgainstBaselineWithAMismatchedSplit_NeverPasses()
+    {
+        var gates = new StageGates(MaxErrorRateIncreaseVsBaseline: 0.005, MinSamples: 100);
+        var window = new WindowMetrics(new VariantMetrics(5000, 10, 10, 20, 30), new VariantMetrics(5000, 12, 10, 20, 30));
+
+        Assert.Equal(Verdict.Inconclusive, Assert.Single(GateEvaluator.Evaluate(gates, window, sampleRatioMismatch: true)).Verdict);
+    }
 }

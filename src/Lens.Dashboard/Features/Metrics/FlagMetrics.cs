@@ -66,6 +66,19 @@ public sealed class FlagMetrics(string flag)
         }
     }
 
+    /// <summary>Copies of the stage window's latency histograms, baseline then candidate: what a rank test needs.</summary>
+    public (LatencyHistogram Baseline, LatencyHistogram Candidate) StageHistograms()
+    {
+        lock (_gate)
+        {
+            var baseline = new LatencyHistogram();
+            var candidate = new LatencyHistogram();
+            baseline.Merge(_stage[(int)Variant.Baseline].Latency);
+            candidate.Merge(_stage[(int)Variant.Candidate].Latency);
+            return (baseline, candidate);
+        }
+    }
+
     public WindowMetrics StageWindow()
     {
         lock (_gate) return new WindowMetrics(_stage[0].ToMetrics(), _stage[1].ToMetrics());

@@ -18,8 +18,10 @@ public sealed class StageDraft
     public double? MaxP95IncreasePercent { get; set; }
     /// <summary>Inconclusive evaluations in a row that pause the rollout for a person; 0 holds until the evidence decides.</summary>
     public int InconclusiveLimit { get; set; }
+    /// <summary>How many percentage points above the baseline's the candidate's error rate may be, always-valid at 95%; empty leaves it off.</summary>
+    public double? MaxErrorRateIncreasePoints { get; set; }
 
     public Lens.Core.Rollouts.RolloutStage ToStage() => new(Percent, TimeSpan.FromSeconds(MinDurationSeconds),
         new Lens.Core.Gates.StageGates(MaxErrorRatePercent / 100, MaxP99Ms, MaxP99ToP95, MinSamples, FailureLimit,
-            TargetResultsPerQuery, MaxResultsPerQueryDrift, MaxP95IncreasePercent / 100, InconclusiveLimit));
+            TargetResultsPerQuery, MaxResultsPerQueryDrift, MaxP95IncreasePercent / 100, InconclusiveLimit, MaxErrorRateIncreasePoints / 100));
 }

@@ -20,6 +20,9 @@ public sealed class RolloutComparisons(IDbContextFactory<LensDbContext> dbFactor
         var rollout = await db.Rollouts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (rollout is null) return null;
         var window = RolloutsApi.WindowFor(rollout, metrics);
+        var flagMetrics = metrics.For(rollout.Flag);
+        var (baselineLatency, candidateLatency) = flagMetrics.ActiveStage?.RolloutId == rollout.Id
+            ? flagMetrics.StageHistograms() : (new Lens.Core.Metrics.LatencyHistogram(), new Lens.Core.Metrics.LatencyHistogram());
         var (b, c) = (window.Baseline, window.Candidate);
         var o = options.Value;
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -35,6 +38,7 @@ public sealed class RolloutComparisons(IDbContextFactory<LensDbContext> dbFactor
             VariantComparer.Percentile("p50 latency", b.Requests, b.P50Ms, b.P50LowMs, b.P50HighMs, c.Requests, c.P50Ms, c.P50LowMs, c.P50HighMs, o.MinimumLatencyIncrease),
             VariantComparer.Percentile("p95 latency", b.Requests, b.P95Ms, b.P95LowMs, b.P95HighMs, c.Requests, c.P95Ms, c.P95LowMs, c.P95HighMs, o.MinimumLatencyIncrease),
             VariantComparer.Percentile("p99 latency", b.Requests, b.P99Ms, b.P99LowMs, b.P99HighMs, c.Requests, c.P99Ms, c.P99LowMs, c.P99HighMs, o.MinimumLatencyIncrease),
+            VariantComparer.LatencyShift(baselineLatency, candidateLatency, o.MinimumLatencyIncrease),
             VariantComparer.Rate("error rate", lowerIsBetter: true, b.Errors, b.Requests, c.Errors, c.Requests, o.MinimumErrorRateIncrease),
             VariantComparer.Mean("results per query", b.ResultSamples, b.ResultsPerQuery, c.ResultSamples, c.ResultsPerQuery),
             VariantComparer.Rate("click-through (today)", lowerIsBetter: false, bi?.Clicks ?? 0, bi?.Impressions ?? 0, ci?.Clicks ?? 0, ci?.Impressions ?? 0, o.MinimumClickThroughChange),

@@ -36,7 +36,7 @@ public static class StageRequestMapper
             var g = s.Gates ?? new GatesRequest(null, null, null, null, null);
             stages.Add(new RolloutStage(s.Percent ?? 0, s.MinDuration ?? TimeSpan.Zero,
                 new StageGates(g.MaxErrorRate, g.MaxP99Ms, g.MaxP99ToP95, g.MinSamples ?? 100, g.FailureLimit ?? 1,
-                    g.TargetResultsPerQuery, g.MaxResultsPerQueryDrift, g.MaxP95IncreaseVsBaseline, g.InconclusiveLimit ?? 0)));
+                    g.TargetResultsPerQuery, g.MaxResultsPerQueryDrift, g.MaxP95IncreaseVsBaseline, g.InconclusiveLimit ?? 0, g.MaxErrorRateIncreaseVsBaseline)));
         }
         if (errors.Count > 0) return (null, errors);
         foreach (var error in StagePlan.Validate(stages)) errors[error.Field] = [error.Message];
