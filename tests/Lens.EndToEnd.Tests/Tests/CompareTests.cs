@@ -33,4 +33,27 @@ public sealed class CompareTests : DashboardBrowserTest
         await Screenshots.SaveAsync(page.Page, "compare-worse");
         });
     }
+
+    [Fact]
+    public async Task Compare_ServedSplitSkewed_SaysNoWinnerAndTheWallShowsTheSrmWarning()
+    {
+        var id = await Api.StartRolloutAsync("6.2.0", "skew-flag", new { percent = 10, minDuration = "01:00:00", gates = new { maxErrorRate = 0.5, minSamples = 100 } },
+            DashboardApi.Stage(100, "00:01:00"));
+        var page = new ComparePage(await Browser.NewPageAsync(App.BaseAddress));
+        var wall = new WallPage(await Browser.NewPageAsync(App.BaseAddress, width: 1920, height: 1080));
+        await Screenshots.OnFailureAsync(page.Page, "compare-srm", async () =>
+        {
+        await page.OpenComparisonAsync(id);
+        await wall.OpenAsync();
+
+        // A 10% stage, but services split 50/50: assignment is broken somewhere.
+        await Api.PostAsync("/api/ingest", new { flag = "skew-flag", events = Events("baseline", 1000, 10, 100).Concat(Events("candidate", 1000, 10, 100)).ToArray() });
+
+        await Expect(page.Verdict).ToContainTextAsync("No winner can be called", new() { Timeout = 15_000 });
+        await Expect(page.Verdict).ToContainTextAsync("sample ratio mismatch");
+        await Expect(wall.Alert("served split is not the intended one")).ToHaveAttributeAsync("data-severity", "Warn", new() { Timeout = 15_000 });
+        await Screenshots.SaveAsync(page.Page, "compare-srm");
+        await Screenshots.SaveAsync(wall.Page, "wall-srm");
+        });
+    }
 }
