@@ -74,9 +74,10 @@ public sealed class LatencyHistogram
     }
 
     /// <summary>
-    /// A distribution-free confidence interval for the q-quantile: the values at the order statistics
-    /// n·q ∓ z·√(n·q·(1−q)) (the normal approximation of the binomial count below the quantile). Each bound carries the
-    /// histogram's 1% relative error. Null on an empty histogram.
+    /// A distribution-free confidence interval for the q-quantile: the order statistics at ranks
+    /// ⌊n·q − z·√(n·q·(1−q))⌋ and ⌈n·q + z·√(n·q·(1−q))⌉ + 1 (the normal approximation of the binomial count below the
+    /// quantile), each widened to the edge of its bucket so the histogram's rounding cannot narrow it. Null when the
+    /// sample is too small for either rank to exist: the sample's extremes are no bound on a p99 from 100 values.
     /// </summary>
     public (double Low, double High)? PercentileInterval(double quantile, double z)
     {
@@ -84,20 +85,28 @@ public sealed class LatencyHistogram
         if (Count == 0) return null;
         var center = quantile * Count;
         var half = z * Math.Sqrt(Count * quantile * (1 - quantile));
-        var low = Math.Clamp((long)Math.Floor(center - half), 1, Count);
-        var high = Math.Clamp((long)Math.Ceiling(center + half) + 1, 1, Count);
-        return (ValueAtRank(low), ValueAtRank(high));
+        var low = (long)Math.Floor(center - half);
+        var high = (long)Math.Ceiling(center + half) + 1;
+        if (low < 1 || high > Count) return null;
+        return (LowerEdgeOf(BucketAtRank(low)), UpperEdgeOf(BucketAtRank(high)));
     }
 
-    private double ValueAtRank(long rank)
+    /// <summary>The smallest latency bucket <paramref name="bucket"/> holds: its value is within α of everything in it.</summary>
+    public static double LowerEdgeOf(int bucket) => bucket == 0 ? 0 : ValueOf(bucket) / (1 + RelativeAccuracy);
+
+    /// <summary>The largest latency bucket <paramref name="bucket"/> holds (the top bucket holds everything clamped into it).</summary>
+    public static double UpperEdgeOf(int bucket) =>
+        bucket == BucketCount - 1 ? double.PositiveInfinity : bucket == 0 ? MinTrackableMs : ValueOf(bucket) / (1 - RelativeAccuracy);
+
+    private int BucketAtRank(long rank)
     {
         long seen = 0;
         for (var i = 0; i < _counts.Length; i++)
         {
             seen += _counts[i];
-            if (seen >= rank) return ValueOf(i);
+            if (seen >= rank) return i;
         }
-        return ValueOf(_counts.Length - 1);
+        return _counts.Length - 1;
     }
 
     /// <summary>Sparse encoding for storage: pairs of (bucket: int16, count: int64), little-endian.</summary>

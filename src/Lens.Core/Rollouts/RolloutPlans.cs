@@ -31,7 +31,8 @@ public static class RolloutPlans
         AbTest =>
         [
             new RolloutStage(20m, TimeSpan.FromDays(7), new StageGates(MaxErrorRate: 0.01, MaxP99Ms: 200, MinSamples: 1000)),
-            new RolloutStage(50m, TimeSpan.FromDays(7), new StageGates(MaxErrorRate: 0.01, MaxP99Ms: 200, MinSamples: 1000,
+            // Three failing looks in a row roll back: the p95 interval is a single-look one, re-judged every evaluation.
+            new RolloutStage(50m, TimeSpan.FromDays(7), new StageGates(MaxErrorRate: 0.01, MaxP99Ms: 200, MinSamples: 1000, FailureLimit: 3,
                 MaxP95IncreaseVsBaseline: 0.10, InconclusiveLimit: 8640, MaxErrorRateIncreaseVsBaseline: 0.005)),
             new RolloutStage(100m, TimeSpan.FromDays(1), new StageGates(MaxErrorRate: 0.01, MaxP99Ms: 200, MinSamples: 1000)),
         ],

@@ -56,6 +56,13 @@ public static class StagePlan
                 errors.Add(new PlanError($"{at}.gates.maxP95IncreaseVsBaseline", "The p95 increase over baseline is a fraction, zero or more (0.10 for 10%)."));
             if (stage.Gates.MaxErrorRateIncreaseVsBaseline is { } errorIncrease && (errorIncrease < 0 || errorIncrease > 1 || !double.IsFinite(errorIncrease)))
                 errors.Add(new PlanError($"{at}.gates.maxErrorRateIncreaseVsBaseline", "The error-rate increase over baseline is a fraction between 0 and 1 (0.005 for half a point)."));
+            if (stage.Percent is <= 0 or >= 100)
+            {
+                if (stage.Gates.MaxP95IncreaseVsBaseline is not null)
+                    errors.Add(new PlanError($"{at}.gates.maxP95IncreaseVsBaseline", "Comparing with the baseline needs traffic on both sides: at 100% the baseline serves nobody."));
+                if (stage.Gates.MaxErrorRateIncreaseVsBaseline is not null)
+                    errors.Add(new PlanError($"{at}.gates.maxErrorRateIncreaseVsBaseline", "Comparing with the baseline needs traffic on both sides: at 100% the baseline serves nobody."));
+            }
             if (stage.Gates.InconclusiveLimit < 0)
                 errors.Add(new PlanError($"{at}.gates.inconclusiveLimit", "Inconclusive limit must be zero (never pause) or more."));
             if (stage.Gates.MinSamples < 1)

@@ -26,6 +26,9 @@ public class StagePlanTests
         { [Stage(10, 30, new StageGates(MaxP95IncreaseVsBaseline: -0.1))], "stages[0].gates.maxP95IncreaseVsBaseline" },
         { [Stage(10, 30, new StageGates(MaxP95IncreaseVsBaseline: double.NaN))], "stages[0].gates.maxP95IncreaseVsBaseline" },
         { [Stage(10, 30, new StageGates(InconclusiveLimit: -1))], "stages[0].gates.inconclusiveLimit" },
+        { [Stage(100, 30, new StageGates(MaxP95IncreaseVsBaseline: 0.1))], "stages[0].gates.maxP95IncreaseVsBaseline" },
+        { [Stage(100, 30, new StageGates(MaxErrorRateIncreaseVsBaseline: 0.005))], "stages[0].gates.maxErrorRateIncreaseVsBaseline" },
+        { [Stage(50, 30, new StageGates(MaxErrorRateIncreaseVsBaseline: 0.005))], null },
         { [Stage(10, 30, new StageGates(TargetResultsPerQuery: 5, MaxResultsPerQueryDrift: 1))], null },
         { [Stage(10, 30, new StageGates(TargetResultsPerQuery: 0.5, MaxResultsPerQueryDrift: 0))], null },      // no drift: exactly the target
         { [Stage(10, 30, new StageGates(TargetResultsPerQuery: 0, MaxResultsPerQueryDrift: 1))], "stages[0].gates.targetResultsPerQuery" },

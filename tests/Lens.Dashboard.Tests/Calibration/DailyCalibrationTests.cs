@@ -171,6 +171,11 @@ public sealed class DailyCalibrationTests : IAsyncLifetime
     public async Task OverrideTau_ByALead_AppliesAtOnceWithTheMapInForceAndRecordsWhoAndWhy()
     {
         using var lead = await SignedInClient.CreateAsync(_app, "lee", ["lead"]);
+        await new ImpressionDayBuilder(1).SendAsync(_service, Flag);
+        var typo = await lead.PostJsonAsync("/api/calibration/serch-ranking/tau", new { tau = 0.42, reason = "typo in the key" });
+        Assert.Equal(HttpStatusCode.NotFound, typo.StatusCode);
+        Assert.NotNull((await typo.JsonAsync())["errors"]!["flag"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/flags/serch-ranking")).StatusCode);
 
         var bad = await lead.PostJsonAsync($"/api/calibration/{Flag}/tau", new { tau = 1.5, reason = "" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -212,6 +217,22 @@ public sealed class DailyCalibrationTests : IAsyncLifetime
         var parsed = JsonNode.Parse(json)!;
         Assert.Equal(fitted.Fit().Tau.Value, (double)parsed["flags"]![0]!["parameters"]!["tau"]!, 12);
         Assert.Equal(100L, (long)parsed["today"]![0]!["impressions"]!);
+    }
+
+    [Fact]
+    public async Task Run_ADayWithFewerQueriesThanTheMinimum_ProposesNothingAndDoesNotCountAsAHoldoutDay()
+    {
+        await DayAsync(new ImpressionDayBuilder(1));
+        await RunAsync();
+        await DayAsync(new ImpressionDayBuilder(2).Queries(20, 10));   // 20 queries, under the default 100
+
+        var run = (await RunAsync()).AsArray();
+
+        Assert.Contains("fewer than Calibration:MinQueries (100)", (string?)Assert.Single(run)!["decisions"]![0]);
+        var history = (await StatusAsync())["history"]!.AsArray();
+        var first = Assert.Single(history)!;
+        Assert.Equal(("Holdout", 0), ((string?)first["status"], first["holdout"]!.AsArray().Count));
+        Assert.Equal(2, (await StatusAsync())["days"]!.AsArray().Count);
     }
 
     [Fact]

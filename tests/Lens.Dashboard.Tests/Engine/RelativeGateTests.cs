@@ -76,6 +76,20 @@ public sealed class RelativeGateTests : AppTestBase
     }
 
     [Fact]
+    public async Task Rollback_ByALeadWhileTheSplitIsSkewed_ResolvesTheSrmWarning()
+    {
+        await Client.CreateReleaseAsync();
+        var id = (string)(await Client.CreateRolloutAsync(Requests.Rollout(stages: [Requests.Stage(10, "01:00:00", maxErrorRate: 0.05, maxP99Ms: null), Requests.Stage(100)])))["id"]!;
+        await EvaluateAsync(id, Spread(Spread(new IngestBody("search-ranking"), "baseline", 1000, 10, 100), "candidate", 1000, 10, 100));
+        Assert.Contains((await (await Client.GetAsync("/api/alerts?state=open")).JsonAsync()).AsArray(), a => (string?)a!["key"] == $"rollout:{id}:srm");
+
+        (await Client.PostJsonAsync($"/api/rollouts/{id}/rollback", Requests.Action(reason: "split is broken"))).EnsureSuccessStatusCode();
+
+        var open = (await (await Client.GetAsync("/api/alerts?state=open")).JsonAsync()).AsArray();
+        Assert.DoesNotContain(open, a => (string?)a!["key"] == $"rollout:{id}:srm");
+    }
+
+    [Fact]
     public async Task Evaluate_ServedSplitFarFromIntended_RaisesTheSrmWarningHoldsTheComparisonAndClearsWhenTheSplitIsRight()
     {
         await Client.CreateReleaseAsync();

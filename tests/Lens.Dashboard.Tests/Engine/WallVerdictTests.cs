@@ -34,6 +34,6 @@ public sealed class WallVerdictTests
         var rollout = Passing();
         rollout.Pause("lead", "look", T0.AddMinutes(2));
 
-        Assert.Equal("PAUSED BY A PERSON", WallVerdict.Of(rollout, killSwitchActive: false).Text);
+        Assert.Equal("PAUSED: A PERSON DECIDES", WallVerdict.Of(rollout, killSwitchActive: false).Text);
     }
 }

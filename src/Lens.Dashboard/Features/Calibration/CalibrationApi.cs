@@ -30,8 +30,9 @@ public static class CalibrationApi
             .RequireAuthorization(LensPolicies.Read);
         group.MapGet("/status", async (CalibrationReadModel model, CancellationToken ct) => TypedResults.Ok(await model.StatusAsync(ct)))
             .RequireAuthorization(LensPolicies.Read);
-        group.MapPost("/run", async Task<Results<Ok<IReadOnlyList<CalibrationRunResult>>, ProblemHttpResult>> (HttpRequest request, DailyCalibration daily, CancellationToken ct) =>
-            JsonBody.UnexpectedBodyProblem(request) is { } body ? body : TypedResults.Ok(await daily.RunAsync(ct)))
+        // A run freezes days one by one; a caller who gives up must not leave a day half done, so it runs to the app's end.
+        group.MapPost("/run", async Task<Results<Ok<IReadOnlyList<CalibrationRunResult>>, ProblemHttpResult>> (HttpRequest request, DailyCalibration daily, IHostApplicationLifetime lifetime) =>
+            JsonBody.UnexpectedBodyProblem(request) is { } body ? body : TypedResults.Ok(await daily.RunAsync(lifetime.ApplicationStopping)))
             .RequireAuthorization(LensPolicies.Lead);
         group.MapPost("/{flag}/tau", OverrideTauAsync).RequireAuthorization(LensPolicies.Lead);
         group.MapPost("/{flag}/fallback", SetFallbackAsync).RequireAuthorization(LensPolicies.Lead);
@@ -49,7 +50,9 @@ public static class CalibrationApi
         else if (!double.IsFinite(tau) || tau is < 0 or > 1) errors["tau"] = ["tau must be between 0 and 1: it is a calibrated score."];
         if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["Overriding τ needs a reason; it goes in the τ history and the audit log."];
         if (errors.Count > 0) return LensProblems.Fields(errors);
-        return TypedResults.Ok(await controls.OverrideTauAsync(flag, body.Tau!.Value, request.Actor(), body.Reason!.Trim(), ct));
+        return await controls.OverrideTauAsync(flag, body.Tau!.Value, request.Actor(), body.Reason!.Trim(), ct) is { } parameters
+            ? TypedResults.Ok(parameters)
+            : LensProblems.Field("flag", $"There is no flag '{flag}' and no impressions or calibration history for it: check the key.", StatusCodes.Status404NotFound);
     }
 
     /// <summary>Turns the fallback ranker on or off by hand; clearing it also resolves the drift alert and restarts the drift baseline.</summary>

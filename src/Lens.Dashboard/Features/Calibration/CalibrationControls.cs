@@ -18,8 +18,14 @@ public sealed class CalibrationControls(
     LensEvents events,
     IOptions<CalibrationOptions> options)
 {
-    public async Task<FlagParameters> OverrideTauAsync(string flagKey, double tau, string actor, string reason, CancellationToken ct)
+    /// <summary>Null for a key that is neither a flag nor has impressions or calibration history: most likely a typo, not a new flag.</summary>
+    public async Task<FlagParameters?> OverrideTauAsync(string flagKey, double tau, string actor, string reason, CancellationToken ct)
     {
+        bool known;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            known = await db.Flags.AnyAsync(f => f.Key == flagKey, ct) || await db.ImpressionAggregates.AnyAsync(a => a.Flag == flagKey, ct)
+                || await db.CalibrationDays.AnyAsync(d => d.Flag == flagKey, ct);
+        if (!known) return null;
         var state = await ChangeFlagAsync(flagKey, create: true, (db, flag, now) =>
         {
             var before = flag.Tau;
@@ -30,7 +36,7 @@ public sealed class CalibrationControls(
                 before is { } b ? $"τ {b:0.####}" : "no τ", $"τ {tau:0.####}"));
             return flag.ApplyCalibration(tau, flag.CalibrationX, flag.CalibrationY, now);
         }, ct);
-        return state!.Parameters;
+        return state?.Parameters;
     }
 
     /// <summary>Null when clearing the fallback of a flag that does not exist.</summary>

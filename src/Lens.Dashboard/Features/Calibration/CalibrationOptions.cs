@@ -36,6 +36,10 @@ public sealed class CalibrationOptions : IValidatableObject
     [Range(1, 90, ErrorMessage = "Calibration:MinBaselineDays must be between 1 and 90.")]
     public int MinBaselineDays { get; set; } = 3;
 
+    /// <summary>A day with fewer candidate queries proposes no τ and does not count as a holdout day.</summary>
+    [Range(1, 10_000_000, ErrorMessage = "Calibration:MinQueries must be between 1 and 10,000,000.")]
+    public int MinQueries { get; set; } = 100;
+
     /// <summary>How far back a run looks for closed days it has not frozen yet (after downtime).</summary>
     [Range(1, 90, ErrorMessage = "Calibration:CatchUpDays must be between 1 and 90.")]
     public int CatchUpDays { get; set; } = 14;

@@ -18,9 +18,11 @@ public sealed record CalibrationStatusView(string Flag, FlagParameters Parameter
     /// <summary>One line for the wall and <c>lens monitor calibration</c>.</summary>
     public string Summary()
     {
-        var tau = Applied is { } a
-            ? $"τ {Number(a.Tau)} ({(a.Source == TauSource.Override ? "set by " + a.Actor : "applied")} {a.DecidedAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"
-            : "no τ applied yet";
+        // The published τ is the truth; the history (newest first, bounded) only says where it came from when it reaches back that far.
+        var tau = Parameters.Tau is not { } published ? "no τ applied yet"
+            : Applied is { } a && a.Tau == published
+                ? $"τ {Number(published)} ({(a.Source == TauSource.Override ? "set by " + a.Actor : "applied")} {a.DecidedAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"
+                : $"τ {Number(published)}";
         var holdout = History.Count(h => h.Status == TauStatus.Holdout);
         var drift = LatestDay switch
         {

@@ -51,8 +51,17 @@ public sealed class DailyCalibration(
             var results = new List<CalibrationRunResult>();
             foreach (var (flag, day) in open)
             {
-                results.Add(await FreezeAsync(flag, day, o, ct));
-                events.Publish(new LensEvent(LensEvent.CalibrationChanged, clock.GetUtcNow(), Flag: flag, Detail: $"calibration of {day:yyyy-MM-dd} frozen"));
+                try
+                {
+                    results.Add(await FreezeAsync(flag, day, o, ct));
+                    events.Publish(new LensEvent(LensEvent.CalibrationChanged, clock.GetUtcNow(), Flag: flag, Detail: $"calibration of {day:yyyy-MM-dd} frozen"));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One flag's bad day must not keep every other flag from its calibration; this one is tried again next run.
+                    logger.LogError(ex, "Calibration of {Flag} for {Day} failed; it is tried again at the next run.", flag, day);
+                    results.Add(new CalibrationRunResult(flag, day, double.NaN, DriftStatus.InsufficientBaseline, [$"failed: {ex.Message}"]));
+                }
             }
             return results;
         }
@@ -93,7 +102,9 @@ public sealed class DailyCalibration(
                 db.CalibrationDays.Add(CalibrationDay.Freeze(flagKey, day, ImpressionStore.Baseline, ImpressionStore.Baseline, baselineFit, ScoreSummary.From(baselineHistogram), null));
             }
 
-            var inHoldout = await db.TauProposals.Where(p => p.Flag == flagKey && p.Status == TauStatus.Holdout && p.Day < day).ToListAsync(ct);
+            var inHoldout = queries >= o.MinQueries
+                ? await db.TauProposals.Where(p => p.Flag == flagKey && p.Status == TauStatus.Holdout && p.Day < day).ToListAsync(ct)
+                : [];
             foreach (var proposal in inHoldout.OrderBy(p => p.Day))
             {
                 if (!proposal.RecordHoldoutDay(new HoldoutDay(day, proposal.ResultsPerQueryOn(histogram, queries), queries), now)) continue;
@@ -105,9 +116,16 @@ public sealed class DailyCalibration(
                 flagChanged |= flag.ApplyCalibration(proposal.Tau, proposal.MapX, proposal.MapY, now);
             }
 
-            var proposed = TauProposal.Propose(flagKey, day, release, fit.Tau, fit.Isotonic, o.Tolerance, Actor, now);
-            db.TauProposals.Add(proposed);
-            proposedTau = proposed.Tau;
+            // Too few queries to say anything about results per query: the day's figures are kept, but it neither proposes
+            // a τ nor counts as a holdout day.
+            proposedTau = double.NaN;
+            if (queries >= o.MinQueries)
+            {
+                var proposed = TauProposal.Propose(flagKey, day, release, fit.Tau, fit.Isotonic, o.Tolerance, Actor, now);
+                db.TauProposals.Add(proposed);
+                proposedTau = proposed.Tau;
+            }
+            else decisions.Add($"{queries} queries, fewer than Calibration:MinQueries ({o.MinQueries}): no τ proposed, no holdout day counted");
 
             if (drift.Status == DriftStatus.Drifted)
             {
@@ -127,10 +145,11 @@ public sealed class DailyCalibration(
         }
 
         if (published is not null) logger.LogInformation("Flag {Flag} parameters now {Parameters}", flagKey, published.Parameters);
+        // The fallback is saved already: its alert must be raised even if whoever asked for this run has gone.
         if (drift.Status == DriftStatus.Drifted)
             await alerts.TryRaiseAsync(new AlertSignal(AlertKeys.FeatureDrift(flagKey), AlertSeverity.High, AlertSource.Calibration,
                 $"Feature drift on {flagKey}: services told to use the fallback ranker",
-                $"Candidate scores of {day:yyyy-MM-dd}: {drift.Describe()}. ltrFallback is on until a lead clears it with a reason."), ct);
+                $"Candidate scores of {day:yyyy-MM-dd}: {drift.Describe()}. ltrFallback is on until a lead clears it with a reason."), CancellationToken.None);
         return new CalibrationRunResult(flagKey, day, proposedTau, drift.Status, decisions);
     }
 

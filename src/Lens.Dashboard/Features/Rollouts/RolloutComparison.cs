@@ -29,8 +29,10 @@ public sealed record RolloutComparison(Guid RolloutId, string Flag, string Relea
             : $"{prefix} not shown to differ on any metric, with enough data to have seen the smallest differences worth knowing.";
     }
 
-    public static string Change(MetricComparison m) =>
-        $"{m.Metric} {Signed(m.RelativeDifference)} (95% interval {Signed(m.RelativeLower)} to {Signed(m.RelativeUpper)})";
+    public static string Change(MetricComparison m) => m.RelativeDifference is null && m is { Unit: "rate", Baseline: { } b, Candidate: { } c }
+        // A clean baseline has no ratio to speak of; the rates themselves say it.
+        ? $"{m.Metric} {(b * 100).ToString("0.00", CultureInfo.InvariantCulture)}% → {(c * 100).ToString("0.00", CultureInfo.InvariantCulture)}%"
+        : $"{m.Metric} {Signed(m.RelativeDifference)} (95% interval {Signed(m.RelativeLower)} to {Signed(m.RelativeUpper)})";
 
     public static string Signed(double? fraction) => fraction is { } f ? (f * 100).ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture) + "%" : "–";
 }

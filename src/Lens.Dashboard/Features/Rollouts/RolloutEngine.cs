@@ -88,6 +88,7 @@ public sealed class RolloutEngine(
             db.AuditEntries.Add(AuditEntry.For(transition));
             var flag = await SaveWithFlagAsync(db, rollout, ct);
             AfterChange(rollout, flag, transition);
+            await sampleRatioAlerts.TransitionedAsync(rollout, ct);
             return rollout;
         }
         finally
@@ -124,7 +125,7 @@ public sealed class RolloutEngine(
                 // Nothing moved, so the flag is untouched: no flag lock, no flag row, on the common path.
                 await db.SaveChangesAsync(ct);
                 events.Publish(new LensEvent(LensEvent.VerdictsRecorded, now, rollout.Id, rollout.Flag));
-                await sampleRatioAlerts.UpdateAsync(rollout, sampleRatio, ct);
+                await sampleRatioAlerts.CheckedAsync(rollout, sampleRatio, ct);
                 if (StuckFor(rollout, verdicts, now) is { } stuck)
                     await alerts.TryRaiseAsync(new AlertSignal(AlertKeys.StuckStage(rollout.Id, stageIndex), AlertSeverity.Warn, AlertSource.StuckStage,
                         $"{rollout.Flag} stage {stageIndex + 1} is stuck without enough data",
@@ -138,7 +139,7 @@ public sealed class RolloutEngine(
             logger.LogInformation("Rollout {Id} {Action}: {Reason}", id, transition.Action, transition.Reason);
             AfterChange(rollout, flag, transition);
             await alerts.TryRaiseAsync(AlertFor(rollout, transition), ct);
-            await sampleRatioAlerts.UpdateAsync(rollout, sampleRatio, ct);
+            await sampleRatioAlerts.TransitionedAsync(rollout, ct);
             return transition;
         }
         finally
