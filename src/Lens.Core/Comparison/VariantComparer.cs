@@ -92,11 +92,31 @@ public static class VariantComparer
             test.HodgesLehmannShift / median.Value, lower / median.Value, upper / median.Value, test.P, method, outcome, n, needed);
     }
 
-    /// <summary>A mean the window keeps only as a sum (results per query): values and their difference, no interval.</summary>
-    public static MetricComparison Mean(string metric, long baselineSamples, double? baseline, long candidateSamples, double? candidate) =>
-        new(metric, "mean", false, baseline, null, null, candidate, null, null,
-            baseline is > 0 && candidate is { } c ? c / baseline.Value - 1 : null, null, null, null,
-            "means only: the window keeps sums, not spreads", ComparisonOutcome.NotYetKnown, Math.Min(baselineSamples, candidateSamples), null);
+    /// <summary>
+    /// Results per query: each side's mean with its 95% normal interval, and the difference of means with Welch's interval
+    /// and two-sided p (large-sample normal). A count has no better direction by itself: with the stage's target, the side
+    /// nearer it is better once the difference is significant; without one the verdict stays "not yet known".
+    /// </summary>
+    public static MetricComparison ResultsPerQuery(string metric, VariantMetrics baseline, VariantMetrics candidate, double? target)
+    {
+        const string method = "Welch (normal)";
+        var n = Math.Min(baseline.ResultSamples, candidate.ResultSamples);
+        if (baseline is not { ResultsPerQuery: { } mb, ResultsPerQueryStandardDeviation: { } sb } || candidate is not { ResultsPerQuery: { } mc, ResultsPerQueryStandardDeviation: { } sc })
+            return new MetricComparison(metric, "mean", false, baseline.ResultsPerQuery, null, null, candidate.ResultsPerQuery, null, null,
+                baseline.ResultsPerQuery is > 0 && candidate.ResultsPerQuery is { } c0 ? c0 / baseline.ResultsPerQuery.Value - 1 : null, null, null, null,
+                method, ComparisonOutcome.NotYetKnown, n, null);
+        var seB = sb / Math.Sqrt(baseline.ResultSamples);
+        var seC = sc / Math.Sqrt(candidate.ResultSamples);
+        var difference = mc - mb;
+        var se = Math.Sqrt(seB * seB + seC * seC);
+        var p = se > 0 ? Math.Min(1, 2 * NormalDistribution.SurvivalFunction(Math.Abs(difference) / se)) : difference == 0 ? 1 : 0;
+        var (lower, upper) = (difference - Z95 * se, difference + Z95 * se);
+        var outcome = ComparisonOutcome.NotYetKnown;
+        if (target is { } t && (lower > 0 || upper < 0))
+            outcome = Math.Abs(mc - t) < Math.Abs(mb - t) ? ComparisonOutcome.Better : ComparisonOutcome.Worse;
+        return new MetricComparison(metric, "mean", false, mb, mb - Z95 * seB, mb + Z95 * seB, mc, mc - Z95 * seC, mc + Z95 * seC,
+            mb > 0 ? difference / mb : null, mb > 0 ? lower / mb : null, mb > 0 ? upper / mb : null, p, method, outcome, n, null);
+    }
 
     /// <summary>Per arm, to detect an absolute change of <paramref name="minimumChange"/> from rate p at α = 0.05 with 80% power.</summary>
     public static long? SampleSizeForRate(double p, double minimumChange)

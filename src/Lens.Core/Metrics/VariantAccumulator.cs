@@ -16,6 +16,9 @@ public sealed class VariantAccumulator
     /// <summary>The sum of the reported result counts.</summary>
     public long TotalResults { get; private set; }
 
+    /// <summary>The sum of their squares: with the two above, the spread of results per query.</summary>
+    public long TotalResultSquares { get; private set; }
+
     /// <summary>One request; a negative <paramref name="resultCount"/> (<see cref="NoResultCount"/>) means it reported none.</summary>
     public void Add(int latencyBucket, bool ok, int resultCount = NoResultCount)
     {
@@ -26,12 +29,14 @@ public sealed class VariantAccumulator
         {
             ResultSamples++;
             TotalResults += resultCount;
+            TotalResultSquares += (long)resultCount * resultCount;
         }
     }
 
     /// <summary>A stored aggregate.</summary>
-    public void Add(long requests, long errors, ReadOnlySpan<byte> histogram, long resultSamples = 0, long totalResults = 0)
+    public void Add(long requests, long errors, ReadOnlySpan<byte> histogram, long resultSamples = 0, long totalResults = 0, long totalResultSquares = 0)
     {
+        TotalResultSquares += totalResultSquares;
         Requests += requests;
         Errors += errors;
         Latency.MergeBytes(histogram);
@@ -46,6 +51,7 @@ public sealed class VariantAccumulator
         Latency.Merge(other.Latency);
         ResultSamples += other.ResultSamples;
         TotalResults += other.TotalResults;
+        TotalResultSquares += other.TotalResultSquares;
     }
 
     public void Clear()
@@ -55,6 +61,7 @@ public sealed class VariantAccumulator
         Latency.Clear();
         ResultSamples = 0;
         TotalResults = 0;
+        TotalResultSquares = 0;
     }
 
     /// <summary>z for a two-sided 97.5% interval: two such intervals (baseline and candidate) hold together at 95% or more.</summary>
@@ -66,6 +73,6 @@ public sealed class VariantAccumulator
         var p95 = Latency.PercentileInterval(0.95, P95IntervalZ);
         var p99 = Latency.PercentileInterval(0.99, P95IntervalZ);
         return new(Requests, Errors, Latency.Percentile(0.50), Latency.Percentile(0.95), Latency.Percentile(0.99), ResultSamples, TotalResults,
-            p95?.Low, p95?.High, p50?.Low, p50?.High, p99?.Low, p99?.High);
+            p95?.Low, p95?.High, p50?.Low, p50?.High, p99?.Low, p99?.High, TotalResultSquares);
     }
 }

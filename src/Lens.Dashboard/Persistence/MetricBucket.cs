@@ -16,4 +16,6 @@ public sealed class MetricBucket
     public long ResultSamples { get; set; }
     /// <summary>The sum of those requests' result counts.</summary>
     public long TotalResults { get; set; }
+    /// <summary>The sum of their squares (0 in rows stored before it was kept).</summary>
+    public long TotalResultSquares { get; set; }
 }

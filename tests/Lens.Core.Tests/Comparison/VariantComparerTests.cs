@@ -120,4 +120,26 @@ public sealed class VariantComparerTests
         Assert.True(comparison.RelativeLower < 0 && comparison.RelativeUpper > 0);
         Assert.True(comparison.P > 0.5);
     }
+
+    /// <summary>
+    /// Reference: <c>/usr/bin/python3 -c "import numpy as np; from scipy.stats import norm; b=np.array([7]*30+[9]*10.); c=np.array([5]*20+[7]*20.);
+    /// se=np.sqrt(b.var(ddof=1)/40+c.var(ddof=1)/40); d=c.mean()-b.mean(); print(d, se, 2*norm.sf(abs(d)/se))"</c>.
+    /// </summary>
+    [Theory]
+    [InlineData(null, ComparisonOutcome.NotYetKnown)]
+    [InlineData(5.0, ComparisonOutcome.Better)]      // the candidate's 6 is nearer 5 than the baseline's 7.5
+    [InlineData(8.0, ComparisonOutcome.Worse)]
+    public void ResultsPerQuery_TwoWindows_GivesWelchsIntervalAndPAsSciPyAndJudgesAgainstTheTarget(double? target, ComparisonOutcome outcome)
+    {
+        var baseline = new VariantMetrics(40, 0, 10, 20, 30, ResultSamples: 40, TotalResults: 30 * 7 + 10 * 9, TotalResultSquares: 30 * 49 + 10 * 81);
+        var candidate = new VariantMetrics(40, 0, 10, 20, 30, ResultSamples: 40, TotalResults: 20 * 5 + 20 * 7, TotalResultSquares: 20 * 25 + 20 * 49);
+
+        var comparison = VariantComparer.ResultsPerQuery("results per query", baseline, candidate, target);
+
+        Assert.Equal(1.429505334684174e-12, comparison.P!.Value, 1.429505334684174e-12 * 1e-9);
+        Assert.Equal(-1.5 / 7.5, comparison.RelativeDifference!.Value, 12);
+        Assert.Equal(-1.9151784582690121 / 7.5, comparison.RelativeLower!.Value, 12);
+        Assert.Equal(-1.0848215417309879 / 7.5, comparison.RelativeUpper!.Value, 12);
+        Assert.Equal(outcome, comparison.Outcome);
+    }
 }

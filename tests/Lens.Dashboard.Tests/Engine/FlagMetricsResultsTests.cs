@@ -77,12 +77,14 @@ public sealed class FlagMetricsResultsTests
     public void Replay_StoredAggregates_RebuildTheStageWindowsResults()
     {
         var metrics = Staged(new StageGates());
-        metrics.Replay(Variant.Candidate, Bucket - 1, 50, 0, [], resultSamples: 50, totalResults: 1000, countsTowardStage: false);
-        metrics.Replay(Variant.Candidate, Bucket, 40, 1, [], resultSamples: 30, totalResults: 210, countsTowardStage: true);
-        metrics.Replay(Variant.Candidate, Bucket + 1, 10, 0, [], resultSamples: 10, totalResults: 90, countsTowardStage: true);
+        metrics.Replay(Variant.Candidate, Bucket - 1, 50, 0, [], resultSamples: 50, totalResults: 1000, totalResultSquares: 20_000, countsTowardStage: false);
+        metrics.Replay(Variant.Candidate, Bucket, 40, 1, [], resultSamples: 30, totalResults: 210, totalResultSquares: 1470, countsTowardStage: true);
+        metrics.Replay(Variant.Candidate, Bucket + 1, 10, 0, [], resultSamples: 10, totalResults: 90, totalResultSquares: 810, countsTowardStage: true);
 
         var candidate = metrics.StageWindow().Candidate;
         Assert.Equal((50L, 40L, 300L, 7.5), (candidate.Requests, candidate.ResultSamples, candidate.TotalResults, candidate.ResultsPerQuery));
+        // 30 queries with 7 results and 10 with 9: sample sd √((2280 − 40·7.5²) / 39).
+        Assert.Equal(Math.Sqrt(30.0 / 39), candidate.ResultsPerQueryStandardDeviation!.Value, 12);
         // The bucket before the stage still draws on the chart with its own mean.
         Assert.Equal([20.0, 7.0, 9.0], metrics.Series(DateTimeOffset.MinValue).Select(p => p.Candidate.ResultsPerQuery!.Value));
     }

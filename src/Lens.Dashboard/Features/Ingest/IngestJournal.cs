@@ -105,6 +105,7 @@ public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> lo
             upsert.Parameters["$histogram"].Value = acc.Latency.ToBytes();
             upsert.Parameters["$resultSamples"].Value = acc.ResultSamples;
             upsert.Parameters["$totalResults"].Value = acc.TotalResults;
+            upsert.Parameters["$totalResultSquares"].Value = acc.TotalResultSquares;
             upsert.ExecuteNonQuery();
         }
         transaction.Commit();
@@ -123,12 +124,12 @@ public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> lo
     {
         var acc = new VariantAccumulator();
         using var select = connection.CreateCommand();
-        select.CommandText = "SELECT Requests, Errors, Histogram, ResultSamples, TotalResults FROM MetricBuckets WHERE Flag = $f AND Variant = $v AND BucketStart = $b";
+        select.CommandText = "SELECT Requests, Errors, Histogram, ResultSamples, TotalResults, TotalResultSquares FROM MetricBuckets WHERE Flag = $f AND Variant = $v AND BucketStart = $b";
         select.Parameters.AddWithValue("$f", key.Flag);
         select.Parameters.AddWithValue("$v", key.Variant);
         select.Parameters.AddWithValue("$b", key.Bucket);
         using var row = select.ExecuteReader();
-        if (row.Read()) acc.Add(row.GetInt64(0), row.GetInt64(1), (byte[])row.GetValue(2), row.GetInt64(3), row.GetInt64(4));
+        if (row.Read()) acc.Add(row.GetInt64(0), row.GetInt64(1), (byte[])row.GetValue(2), row.GetInt64(3), row.GetInt64(4), row.GetInt64(5));
         return acc;
     }
 
@@ -136,13 +137,13 @@ public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> lo
     {
         var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO MetricBuckets (Flag, Variant, BucketStart, Requests, Errors, Histogram, ResultSamples, TotalResults)
-            VALUES ($flag, $variant, $bucket, $requests, $errors, $histogram, $resultSamples, $totalResults)
+            INSERT INTO MetricBuckets (Flag, Variant, BucketStart, Requests, Errors, Histogram, ResultSamples, TotalResults, TotalResultSquares)
+            VALUES ($flag, $variant, $bucket, $requests, $errors, $histogram, $resultSamples, $totalResults, $totalResultSquares)
             ON CONFLICT (Flag, Variant, BucketStart) DO UPDATE SET
               Requests = excluded.Requests, Errors = excluded.Errors, Histogram = excluded.Histogram,
-              ResultSamples = excluded.ResultSamples, TotalResults = excluded.TotalResults
+              ResultSamples = excluded.ResultSamples, TotalResults = excluded.TotalResults, TotalResultSquares = excluded.TotalResultSquares
             """;
-        foreach (var name in new[] { "$flag", "$variant", "$bucket", "$requests", "$errors", "$histogram", "$resultSamples", "$totalResults" })
+        foreach (var name in new[] { "$flag", "$variant", "$bucket", "$requests", "$errors", "$histogram", "$resultSamples", "$totalResults", "$totalResultSquares" })
             command.Parameters.Add(new SqliteParameter { ParameterName = name });
         return command;
     }

@@ -42,14 +42,14 @@ public sealed class FlagMetrics(string flag)
     /// reported a result count with the sum of those counts. Buckets at or after the stage start count toward its window.
     /// </summary>
     public void Replay(Variant variant, long bucket, long requests, long errors, ReadOnlySpan<byte> histogram,
-        long resultSamples, long totalResults, bool countsTowardStage)
+        long resultSamples, long totalResults, long totalResultSquares, bool countsTowardStage)
     {
         lock (_gate)
         {
-            if (countsTowardStage) _stage[(int)variant].Add(requests, errors, histogram, resultSamples, totalResults);
+            if (countsTowardStage) _stage[(int)variant].Add(requests, errors, histogram, resultSamples, totalResults, totalResultSquares);
             if (bucket > _openBucket) RollBucket(bucket);
-            if (bucket == _openBucket) _bucket[(int)variant].Add(requests, errors, histogram, resultSamples, totalResults);
-            else InsertClosedPoint(bucket, variant, requests, errors, histogram, resultSamples, totalResults);
+            if (bucket == _openBucket) _bucket[(int)variant].Add(requests, errors, histogram, resultSamples, totalResults, totalResultSquares);
+            else InsertClosedPoint(bucket, variant, requests, errors, histogram, resultSamples, totalResults, totalResultSquares);
         }
     }
 
@@ -126,11 +126,11 @@ public sealed class FlagMetrics(string flag)
     }
 
     private void InsertClosedPoint(long bucket, Variant variant, long requests, long errors, ReadOnlySpan<byte> histogram,
-        long resultSamples, long totalResults)
+        long resultSamples, long totalResults, long totalResultSquares)
     {
         var at = MetricsClock.StartOf(bucket);
         var acc = new VariantAccumulator();
-        acc.Add(requests, errors, histogram, resultSamples, totalResults);
+        acc.Add(requests, errors, histogram, resultSamples, totalResults, totalResultSquares);
         var metrics = acc.ToMetrics();
         var node = _points.Last;
         while (node is not null && node.Value.At > at) node = node.Previous;

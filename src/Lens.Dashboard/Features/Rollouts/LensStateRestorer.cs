@@ -43,7 +43,7 @@ public static class LensStateRestorer
             var from = Math.Min(chartFrom, stageFrom);
             var buckets = db.MetricBuckets.AsNoTracking().Where(b => b.Flag == flag && b.BucketStart >= from).OrderBy(b => b.BucketStart).AsAsyncEnumerable();
             await foreach (var b in buckets)
-                flagMetrics.Replay((Variant)b.Variant, b.BucketStart, b.Requests, b.Errors, b.Histogram, b.ResultSamples, b.TotalResults,
+                flagMetrics.Replay((Variant)b.Variant, b.BucketStart, b.Requests, b.Errors, b.Histogram, b.ResultSamples, b.TotalResults, b.TotalResultSquares,
                     countsTowardStage: b.BucketStart >= stageFrom);
         }
     }

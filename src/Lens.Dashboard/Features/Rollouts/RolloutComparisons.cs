@@ -40,7 +40,7 @@ public sealed class RolloutComparisons(IDbContextFactory<LensDbContext> dbFactor
             VariantComparer.Percentile("p99 latency", b.Requests, b.P99Ms, b.P99LowMs, b.P99HighMs, c.Requests, c.P99Ms, c.P99LowMs, c.P99HighMs, o.MinimumLatencyIncrease),
             VariantComparer.LatencyShift(baselineLatency, candidateLatency, o.MinimumLatencyIncrease),
             VariantComparer.Rate("error rate", lowerIsBetter: true, b.Errors, b.Requests, c.Errors, c.Requests, o.MinimumErrorRateIncrease),
-            VariantComparer.Mean("results per query", b.ResultSamples, b.ResultsPerQuery, c.ResultSamples, c.ResultsPerQuery),
+            VariantComparer.ResultsPerQuery("results per query", b, c, rollout.State == RolloutState.Running ? rollout.CurrentStage.Gates.TargetResultsPerQuery : null),
             VariantComparer.Rate("click-through (today)", lowerIsBetter: false, bi?.Clicks ?? 0, bi?.Impressions ?? 0, ci?.Clicks ?? 0, ci?.Impressions ?? 0, o.MinimumClickThroughChange),
         };
         var sampleRatio = rollout.State == RolloutState.Running ? SampleRatioCheck.Judge(b.Requests, c.Requests, rollout.CurrentPercent) : null;

@@ -871,6 +871,9 @@ namespace Lens.Dashboard.Persistence.Migrations
                     b.Property<long>("ResultSamples")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("TotalResultSquares")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("TotalResults")
                         .HasColumnType("INTEGER");
 
