@@ -16,8 +16,11 @@ public sealed class AccessPage(IPage page) : BlazorPage(page)
         await Page.GetByTestId("token-name").FillAsync(name);
         await Page.GetByTestId("token-role").ClickAsync();
         await Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = role }).First.ClickAsync();
+        // The choice reaches the server over the circuit; creating before it lands would make a token of the default role.
+        await Assertions.Expect(Page.Locator(".mud-select", new() { Has = Page.GetByTestId("token-role") }).Or(Page.GetByTestId("token-role")).First).ToContainTextAsync(role);
         await Page.GetByTestId("token-create").ClickAsync();
         await Assertions.Expect(Secret).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator($"[data-testid=token-row][data-name='{name}'][data-role='{role}']")).ToHaveCountAsync(1);
         return (await Secret.TextContentAsync())!.Trim();
     }
 
