@@ -49,10 +49,11 @@ public sealed class VariantAccumulatorTests
     {
         var events = Of(3, -1, 8, 1);
         var replayed = new VariantAccumulator();
-        replayed.Add(events.Requests, events.Errors, events.Latency.ToBytes(), events.ResultSamples, events.TotalResults);
-        replayed.Add(0, 0, [], 2, 10); // a second stored row for the same window
+        replayed.Add(events.Requests, events.Errors, events.Latency.ToBytes(), events.ResultSamples, events.TotalResults, events.TotalResultSquares);
+        replayed.Add(0, 0, [], 2, 10, 50); // a second stored row for the same window: two queries with 5 results
 
-        Assert.Equal(events.ToMetrics() with { ResultSamples = 5, TotalResults = 22 }, replayed.ToMetrics());
+        Assert.Equal(74, events.TotalResultSquares); // 3² + 8² + 1²
+        Assert.Equal(events.ToMetrics() with { ResultSamples = 5, TotalResults = 22, TotalResultSquares = 124 }, replayed.ToMetrics());
     }
 
     [Fact]
