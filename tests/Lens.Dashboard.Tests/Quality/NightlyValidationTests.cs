@@ -142,6 +142,23 @@ public sealed class NightlyValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Night_JobAndManualRunStartAtOnce_OneNightWithOneBenchPerSlice()
+    {
+        _clock.Advance(FirstNight - _clock.GetUtcNow());
+        var nightly = _app.Get<NightlyValidation>();
+
+        // The scheduled job's work and a lead's POST /api/nightly/run, started together.
+        var job = Task.Run(() => nightly.RunNightAsync(CancellationToken.None));
+        var manual = _client.PostAsync("/api/nightly/run", null);
+        await Task.WhenAll(job, manual);
+
+        var runs = (await job).Count + (await (await manual).JsonAsync()).AsArray().Count;
+        Assert.Equal(2, runs);
+        var night = Assert.Single((await SignOffAsync())["nights"]!.AsArray())!;
+        Assert.Equal(2, night["slices"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task Nights_ANightIsSkipped_CountStartsAgain()
     {
         await NightAsync(1);

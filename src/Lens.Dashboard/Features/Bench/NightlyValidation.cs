@@ -22,8 +22,25 @@ public sealed class NightlyValidation(
     public const string Actor = "nightly";
     public const string WholeSet = "all";
 
+    // The scheduled job and a manual run may start the same night at once; each reads "not validated tonight" before the
+    // other has created a run. One night at a time makes the read and the creation one step.
+    private readonly SemaphoreSlim _oneNightAtATime = new(1, 1);
+
     /// <summary>Runs tonight's validation for the candidates not yet validated tonight; returns the runs it made.</summary>
     public async Task<IReadOnlyList<BenchRun>> RunNightAsync(CancellationToken ct)
+    {
+        await _oneNightAtATime.WaitAsync(ct);
+        try
+        {
+            return await RunNightAloneAsync(ct);
+        }
+        finally
+        {
+            _oneNightAtATime.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<BenchRun>> RunNightAloneAsync(CancellationToken ct)
     {
         var night = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var slices = LoadSlices();
