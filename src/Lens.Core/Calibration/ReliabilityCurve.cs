@@ -10,9 +10,6 @@ namespace Lens.Core.Calibration;
 /// </summary>
 public static class ReliabilityCurve
 {
-    /// <summary>z for a two-sided 95% interval.</summary>
-    public const double Z95 = 1.959963984540054;
-
     public static IReadOnlyList<ReliabilityBin> Compute(ReadOnlySpan<double> scores, ReadOnlySpan<bool> clicked, int bins, BinStrategy strategy) =>
         Compute(ScoreHistogram.From(scores, clicked), bins, strategy);
 

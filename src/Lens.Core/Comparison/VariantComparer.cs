@@ -10,7 +10,7 @@ namespace Lens.Core.Comparison;
 public static class VariantComparer
 {
     /// <summary>z for 95% two-sided and for 80% power: the sample-size rule's constants.</summary>
-    private const double Z95 = 1.959963984540054, ZPower80 = 0.8416212335729143;
+    private const double Z95 = NormalDistribution.Z95, ZPower80 = 0.8416212335729143;
 
     /// <summary>
     /// A latency percentile: each side's value with its distribution-free interval (97.5% each, from the window's

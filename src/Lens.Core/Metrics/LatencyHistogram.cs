@@ -91,12 +91,18 @@ public sealed class LatencyHistogram
         return (LowerEdgeOf(BucketAtRank(low)), UpperEdgeOf(BucketAtRank(high)));
     }
 
-    /// <summary>The smallest latency bucket <paramref name="bucket"/> holds: its value is within α of everything in it.</summary>
-    public static double LowerEdgeOf(int bucket) => bucket == 0 ? 0 : ValueOf(bucket) / (1 + RelativeAccuracy);
+    // Bucket edges come from the floating-point logarithm in BucketOf; a value within rounding of an edge can land in the
+    // bucket next door, so edges used for guarantees are widened by far more than that rounding.
+    private const double EdgeSlack = 1e-9;
 
-    /// <summary>The largest latency bucket <paramref name="bucket"/> holds (the top bucket holds everything clamped into it).</summary>
+    /// <summary>The smallest latency bucket <paramref name="bucket"/> can hold (slightly widened; 0 for bucket 0).</summary>
+    public static double LowerEdgeOf(int bucket) => bucket == 0 ? 0 : ValueOf(bucket) / (1 + RelativeAccuracy) * (1 - EdgeSlack);
+
+    /// <summary>The largest latency bucket <paramref name="bucket"/> can hold (slightly widened; infinite for the clamped top bucket).</summary>
     public static double UpperEdgeOf(int bucket) =>
-        bucket == BucketCount - 1 ? double.PositiveInfinity : bucket == 0 ? MinTrackableMs : ValueOf(bucket) / (1 - RelativeAccuracy);
+        bucket == BucketCount - 1 ? double.PositiveInfinity
+        : bucket == 0 ? ValueOf(1) / (1 + RelativeAccuracy) * (1 + EdgeSlack)
+        : ValueOf(bucket) / (1 - RelativeAccuracy) * (1 + EdgeSlack);
 
     private int BucketAtRank(long rank)
     {

@@ -29,10 +29,6 @@ namespace Lens.Core.Statistics;
 /// </summary>
 public static class HistogramMannWhitney
 {
-    // Bucket edges come from the floating-point logarithm in LatencyHistogram.BucketOf; a value within rounding of an
-    // edge can land in the bucket next door, so the edges used for guarantees are widened by far more than that rounding.
-    private const double EdgeSlack = 1e-9;
-
     /// <summary>Null while either histogram is empty: there is nothing to judge yet.</summary>
     public static HistogramMannWhitneyResult? Compare(LatencyHistogram baseline, LatencyHistogram candidate,
         MannWhitneyAlternative alternative = MannWhitneyAlternative.TwoSided, double confidence = MannWhitneyTest.DefaultConfidence)
@@ -49,20 +45,10 @@ public static class HistogramMannWhitney
         var untied = MannWhitneyTest.StandardDeviationOfU(baseline.Count, candidate.Count, 0);
         var exactP = PRange(test.U, uError, baseline.Count, candidate.Count, tieCorrected, untied, alternative);
         var exactShift = new ValueRange(
-            PairwiseDifferences.Median(TiedSample.FromHistogram(candidate, LowerEdge), TiedSample.FromHistogram(baseline, UpperEdge)),
-            PairwiseDifferences.Median(TiedSample.FromHistogram(candidate, UpperEdge), TiedSample.FromHistogram(baseline, LowerEdge)));
+            PairwiseDifferences.Median(TiedSample.FromHistogram(candidate, LatencyHistogram.LowerEdgeOf), TiedSample.FromHistogram(baseline, LatencyHistogram.UpperEdgeOf)),
+            PairwiseDifferences.Median(TiedSample.FromHistogram(candidate, LatencyHistogram.UpperEdgeOf), TiedSample.FromHistogram(baseline, LatencyHistogram.LowerEdgeOf)));
         return new HistogramMannWhitneyResult(test, uError, exactP, exactShift);
     }
-
-    /// <summary>The smallest latency bucket <paramref name="bucket"/> can hold (slightly widened; 0 for bucket 0).</summary>
-    public static double LowerEdge(int bucket) =>
-        bucket == 0 ? 0 : LatencyHistogram.ValueOf(bucket) / (1 + LatencyHistogram.RelativeAccuracy) * (1 - EdgeSlack);
-
-    /// <summary>The largest latency bucket <paramref name="bucket"/> can hold (slightly widened; infinite for the clamped top bucket).</summary>
-    public static double UpperEdge(int bucket) =>
-        bucket == LatencyHistogram.BucketCount - 1 ? double.PositiveInfinity
-        : bucket == 0 ? LatencyHistogram.ValueOf(1) / (1 + LatencyHistogram.RelativeAccuracy) * (1 + EdgeSlack)
-        : LatencyHistogram.ValueOf(bucket) / (1 - LatencyHistogram.RelativeAccuracy) * (1 + EdgeSlack);
 
     // Σ over buckets of n_baseline · n_candidate: the pairs whose order the histogram cannot see.
     private static double SharedBucketPairs(LatencyHistogram baseline, LatencyHistogram candidate)

@@ -7,6 +7,9 @@ namespace Lens.Core.Statistics;
 /// </summary>
 public static class NormalDistribution
 {
+    /// <summary>z for a two-sided 95% interval (the 97.5% quantile).</summary>
+    public const double Z95 = 1.959963984540054;
+
     private static readonly double InverseSqrtTwo = 1 / Math.Sqrt(2);
     private static readonly double InverseSqrtTwoPi = 1 / Math.Sqrt(2 * Math.PI);
 

@@ -125,15 +125,15 @@ public sealed class HistogramMannWhitneyTests
     {
         var bucket = LatencyHistogram.BucketOf(latency);
 
-        Assert.InRange(latency, HistogramMannWhitney.LowerEdge(bucket), HistogramMannWhitney.UpperEdge(bucket));
-        Assert.InRange(LatencyHistogram.ValueOf(bucket), HistogramMannWhitney.LowerEdge(bucket), HistogramMannWhitney.UpperEdge(bucket));
+        Assert.InRange(latency, LatencyHistogram.LowerEdgeOf(bucket), LatencyHistogram.UpperEdgeOf(bucket));
+        Assert.InRange(LatencyHistogram.ValueOf(bucket), LatencyHistogram.LowerEdgeOf(bucket), LatencyHistogram.UpperEdgeOf(bucket));
     }
 
     [Fact]
     public void Edges_NeighbouringBuckets_TouchWithoutGaps()
     {
         for (var bucket = 1; bucket < LatencyHistogram.BucketCount - 1; bucket++)
-            Assert.InRange(HistogramMannWhitney.LowerEdge(bucket + 1) / HistogramMannWhitney.UpperEdge(bucket), 1 - 1e-8, 1);
+            Assert.InRange(LatencyHistogram.LowerEdgeOf(bucket + 1) / LatencyHistogram.UpperEdgeOf(bucket), 1 - 1e-8, 1);
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public sealed record CalibrationStatusView(string Flag, FlagParameters Parameter
 
     public bool Drifted => LatestDay?.Drift == DriftStatus.Drifted;
 
+    /// <summary>Proposals waiting for their holdout days.</summary>
+    public int InHoldout => History.Count(h => h.Status == TauStatus.Holdout);
+
     /// <summary>One line for the wall and <c>lens monitor calibration</c>.</summary>
     public string Summary()
     {
@@ -23,7 +26,6 @@ public sealed record CalibrationStatusView(string Flag, FlagParameters Parameter
             : Applied is { } a && a.Tau == published
                 ? $"τ {Number(published)} ({(a.Source == TauSource.Override ? "set by " + a.Actor : "applied")} {a.DecidedAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"
                 : $"τ {Number(published)}";
-        var holdout = History.Count(h => h.Status == TauStatus.Holdout);
         var drift = LatestDay switch
         {
             null => "drift not judged yet",
@@ -31,7 +33,7 @@ public sealed record CalibrationStatusView(string Flag, FlagParameters Parameter
             { DriftSigma: { } s } d => $"drift {d.Drift.ToString().ToLowerInvariant()} ({s.ToString("+0.0;-0.0", CultureInfo.InvariantCulture)}σ)",
             { } d => $"drift {d.Drift.ToString().ToLowerInvariant()}",
         };
-        return $"{Flag}: {tau}{(holdout > 0 ? $", {holdout} in holdout" : "")} · {drift} · {(Parameters.LtrFallback ? "LTR FALLBACK ON" : "LTR fallback off")}";
+        return $"{Flag}: {tau}{(InHoldout > 0 ? $", {InHoldout} in holdout" : "")} · {drift} · {(Parameters.LtrFallback ? "LTR FALLBACK ON" : "LTR fallback off")}";
     }
 
     private static string Number(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);

@@ -34,5 +34,20 @@ public sealed record RolloutComparison(Guid RolloutId, string Flag, string Relea
         ? $"{m.Metric} {(b * 100).ToString("0.00", CultureInfo.InvariantCulture)}% → {(c * 100).ToString("0.00", CultureInfo.InvariantCulture)}%"
         : $"{m.Metric} {Signed(m.RelativeDifference)} (95% interval {Signed(m.RelativeLower)} to {Signed(m.RelativeUpper)})";
 
+    /// <summary>A side's value in the metric's unit: "42 ms", "1.25%", "5.00".</summary>
+    public static string ValueText(MetricComparison m, double? value) => value is not { } x ? "–" : m.Unit switch
+    {
+        "ms" => Lens.Core.Gates.GateFormat.Milliseconds(x),
+        "rate" => (x * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%",
+        _ => x.ToString("0.00", CultureInfo.InvariantCulture),
+    };
+
+    public static string OutcomeText(ComparisonOutcome outcome) => outcome switch
+    {
+        ComparisonOutcome.Worse => "worse",
+        ComparisonOutcome.Better => "better",
+        _ => "not yet known",
+    };
+
     public static string Signed(double? fraction) => fraction is { } f ? (f * 100).ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture) + "%" : "–";
 }

@@ -1,6 +1,7 @@
 using Lens.Core.Comparison;
 using Lens.Core.Rollouts;
 using Lens.Core.Statistics;
+using Lens.Dashboard.Features.Calibration;
 using Lens.Dashboard.Features.Metrics;
 using Lens.Dashboard.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -19,19 +20,20 @@ public sealed class RolloutComparisons(IDbContextFactory<LensDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rollout = await db.Rollouts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (rollout is null) return null;
-        var window = RolloutsApi.WindowFor(rollout, metrics);
+        // Only the rollout whose stage is live has a window; any other compares nothing.
         var flagMetrics = metrics.For(rollout.Flag);
-        var (baselineLatency, candidateLatency) = flagMetrics.ActiveStage?.RolloutId == rollout.Id
-            ? flagMetrics.StageHistograms() : (new Lens.Core.Metrics.LatencyHistogram(), new Lens.Core.Metrics.LatencyHistogram());
+        var live = flagMetrics.ActiveStage?.RolloutId == rollout.Id;
+        var window = live ? flagMetrics.StageWindow() : Lens.Core.Metrics.WindowMetrics.Empty;
+        var (baselineLatency, candidateLatency) = live ? flagMetrics.StageHistograms() : (new Lens.Core.Metrics.LatencyHistogram(), new Lens.Core.Metrics.LatencyHistogram());
         var (b, c) = (window.Baseline, window.Candidate);
         var o = options.Value;
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var impressions = await db.ImpressionAggregates.AsNoTracking()
-            .Where(a => a.Flag == rollout.Flag && a.Day == day && (a.Variant == "baseline" || a.Release == rollout.ReleaseVersion))
+            .Where(a => a.Flag == rollout.Flag && a.Day == day && (a.Variant == ImpressionStore.Baseline || a.Release == rollout.ReleaseVersion))
             .GroupBy(a => a.Variant).Select(g => new { Variant = g.Key, Impressions = g.Sum(a => a.Impressions), Clicks = g.Sum(a => a.Clicks) })
             .ToListAsync(ct);
-        var bi = impressions.FirstOrDefault(i => i.Variant == "baseline");
-        var ci = impressions.FirstOrDefault(i => i.Variant == "candidate");
+        var bi = impressions.FirstOrDefault(i => i.Variant == ImpressionStore.Baseline);
+        var ci = impressions.FirstOrDefault(i => i.Variant == ImpressionStore.Candidate);
 
         var list = new List<MetricComparison>
         {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Lens.Core.Bench;
-using Lens.Core.Gates;
 using Lens.Dashboard.Features.Bench;
 using Lens.Dashboard.Features.Rollouts;
 
@@ -54,8 +53,8 @@ public static class SignOffReport
             md.Append(CultureInfo.InvariantCulture, $"Flag `{c.Flag}`, stage {c.StageIndex + 1} at {c.Percent:0.##}%: {c.Verdict}\n\n");
             md.Append("| Metric | Baseline | Candidate | Difference | 95% interval | Verdict | Per side |\n|---|---:|---:|---:|---|---|---:|\n");
             foreach (var m in c.Metrics)
-                md.Append(CultureInfo.InvariantCulture, $"| {m.Metric} | {Number(m, m.Baseline)} | {Number(m, m.Candidate)} | {RolloutComparison.Signed(m.RelativeDifference)} | " +
-                    $"{(m.RelativeLower is null ? "–" : $"{RolloutComparison.Signed(m.RelativeLower)} to {RolloutComparison.Signed(m.RelativeUpper)}")} | {Outcome(m.Outcome)} | {m.SamplesPerArm:N0} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {m.Metric} | {RolloutComparison.ValueText(m, m.Baseline)} | {RolloutComparison.ValueText(m, m.Candidate)} | {RolloutComparison.Signed(m.RelativeDifference)} | " +
+                    $"{(m.RelativeLower is null ? "–" : $"{RolloutComparison.Signed(m.RelativeLower)} to {RolloutComparison.Signed(m.RelativeUpper)}")} | {RolloutComparison.OutcomeText(m.Outcome)} | {m.SamplesPerArm:N0} |\n");
             md.Append('\n');
         }
 
@@ -78,20 +77,6 @@ public static class SignOffReport
         if (s.PromotedAt is { } at) md.Append(CultureInfo.InvariantCulture, $"\nPromoted to GA by {s.PromotedBy} at {at:yyyy-MM-dd HH:mm} UTC.\n");
         return md.ToString();
     }
-
-    private static string Number(Lens.Core.Comparison.MetricComparison m, double? v) => v is not { } x ? "–" : m.Unit switch
-    {
-        "ms" => GateFormat.Milliseconds(x),
-        "rate" => (x * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%",
-        _ => x.ToString("0.00", CultureInfo.InvariantCulture),
-    };
-
-    private static string Outcome(Lens.Core.Comparison.ComparisonOutcome o) => o switch
-    {
-        Lens.Core.Comparison.ComparisonOutcome.Worse => "worse",
-        Lens.Core.Comparison.ComparisonOutcome.Better => "better",
-        _ => "not yet known",
-    };
 
     public static string Headline(SignOffState s) => s.Verdict switch
     {
