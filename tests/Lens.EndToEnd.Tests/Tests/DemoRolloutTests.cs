@@ -8,7 +8,9 @@ namespace Lens.EndToEnd.Tests.Tests;
 [Collection("browser")]
 public sealed class DemoRolloutTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly DashboardProcess _app = new(DemoSettings.Fast());
+    // Stages of 15 s: on a loaded two-core machine the page can take longer than a 6-s stage to open.
+    private readonly DashboardProcess _app = new(DemoSettings.Fast("00:00:15"));
+    private static readonly decimal[] DemoPercents = [5, 25, 50, 100];
     private BrowserSession _browser = default!;
     private readonly List<string> _console = [];
 
@@ -37,19 +39,23 @@ public sealed class DemoRolloutTests(ITestOutputHelper output) : IAsyncLifetime
         await Screenshots.SaveAsync(page, "overview");
 
         var rollout = await overview.OpenRolloutAsync("demo-1.0.0");
-        await Expect(rollout.Stage).ToHaveTextAsync("1 of 4");
-        await Expect(rollout.Page.GetByTestId("stage-0")).ToHaveAttributeAsync("data-current", "true");
+        // Whichever stage the page opens on, it must move to the next one while we watch.
+        await Expect(rollout.Stage).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[123] of 4$"));
+        var opened = int.Parse((await rollout.Stage.InnerTextAsync()).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(rollout.Page.GetByTestId($"stage-{opened - 1}")).ToHaveAttributeAsync("data-current", "true");
 
         // No reload: the stage changes because the server pushes it.
-        await Expect(rollout.Stage).ToHaveTextAsync("2 of 4", new() { Timeout = 30_000 });
-        await Expect(rollout.Page.GetByTestId("stage-1")).ToHaveAttributeAsync("data-current", "true");
+        var next = opened + 1;
+        await Expect(rollout.Stage).ToHaveTextAsync($"{next} of 4", new() { Timeout = 45_000 });
+        await Expect(rollout.Page.GetByTestId($"stage-{next - 1}")).ToHaveAttributeAsync("data-current", "true");
         await Expect(rollout.WhyPanel).ToHaveAttributeAsync("data-action", "AutoAdvance");
-        await Expect(rollout.Page.GetByTestId("intended-percent")).ToHaveTextAsync("25%");
+        var percent = DemoPercents[next - 1].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(rollout.Page.GetByTestId("intended-percent")).ToHaveTextAsync($"{percent}%");
         await Expect(rollout.GateTiles.First).ToBeVisibleAsync();
         // The candidate p99 line (its colour is the chart palette's darkest blue) has at least one drawn segment.
         await Expect(rollout.Page.Locator("[data-testid='chart-latency'] path.mud-chart-line[stroke='#0d47a1']")).ToHaveAttributeAsync("d", new System.Text.RegularExpressions.Regex(" L "), new() { Timeout = 15_000 });
         // And the stage change that just happened is drawn on it, named in its legend.
-        await Expect(rollout.Page.Locator("[data-testid='chart-latency'] .mud-chart-legend")).ToContainTextAsync("stage 2 (25%)");
+        await Expect(rollout.Page.Locator("[data-testid='chart-latency'] .mud-chart-legend")).ToContainTextAsync($"stage {next} ({percent}%)");
         await Screenshots.SaveAsync(page, "rollout-detail");
         Assert.DoesNotContain(_console, m => m.StartsWith("pageerror", StringComparison.Ordinal) || m.StartsWith("error", StringComparison.Ordinal));
     }
