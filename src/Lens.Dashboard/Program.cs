@@ -1,5 +1,6 @@
 using Lens.Dashboard.Features.Access;
 using Lens.Dashboard.Features.Alerts;
+using Lens.Dashboard.Features.Backup;
 using Lens.Dashboard.Features.Bench;
 using Lens.Dashboard.Features.Calibration;
 using Lens.Dashboard.Features.Canary;
@@ -25,6 +26,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLensHosting();
 builder.AddLensPersistence();
+builder.AddLensBackup();
 builder.AddLensAccess();
 builder.AddLensHealth();
 builder.AddLensReleases();
@@ -68,6 +70,7 @@ app.MapSentinelApi();
 app.MapIngestApi();
 app.MapCanaryApi();
 app.MapHealthApi();
+app.MapBackupApi();
 app.MapDemoApi();
 app.MapHub<RolloutsHub>("/hubs/rollouts").RequireAuthorization(LensPolicies.Read);
 app.MapLensPages();

@@ -15,14 +15,17 @@ public sealed class DashboardClient : IDisposable
     public const string TokenVariable = "LENS_TOKEN";
     public const string DefaultServer = "http://localhost:5080";
 
+    /// <summary>How long an ordinary request may take; a download waits as long as its own timeout says.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
+
     private readonly HttpClient _http;
 
     /// <param name="token">The bearer secret; null reads <see cref="TokenVariable"/>.</param>
     public DashboardClient(Uri server, HttpMessageHandler? handler = null, string? token = null)
     {
         _http = handler is null
-            ? new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(15) }
-            : new HttpClient(handler, disposeHandler: false) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(15) };
+            ? new HttpClient { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan }
+            : new HttpClient(handler, disposeHandler: false) { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
         token ??= Environment.GetEnvironmentVariable(TokenVariable);
         if (!string.IsNullOrWhiteSpace(token)) _http.DefaultRequestHeaders.Authorization = new("Bearer", token.Trim());
     }
@@ -35,18 +38,52 @@ public sealed class DashboardClient : IDisposable
         return uri;
     }
 
-    public Task<JsonNode> GetAsync(string path) => SendAsync(() => _http.GetAsync(path));
+    public Task<JsonNode> GetAsync(string path) => SendAsync(ct => _http.GetAsync(path, ct));
 
-    public Task<JsonNode> PostAsync(string path, object body) => SendAsync(() => _http.PostAsJsonAsync(path, body));
+    public Task<JsonNode> PostAsync(string path, object body) => SendAsync(ct => _http.PostAsJsonAsync(path, body, ct));
 
-    public Task<JsonNode> DeleteAsync(string path) => SendAsync(() => _http.DeleteAsync(path));
+    public Task<JsonNode> DeleteAsync(string path) => SendAsync(ct => _http.DeleteAsync(path, ct));
 
-    private async Task<JsonNode> SendAsync(Func<Task<HttpResponseMessage>> send)
+    /// <summary>
+    /// POSTs with no body and copies the response body to <paramref name="destination"/>; returns the response headers.
+    /// The whole exchange (the server's work before it answers included) may take up to <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<System.Net.Http.Headers.HttpResponseHeaders> PostDownloadAsync(string path, Stream destination, TimeSpan timeout)
     {
-        HttpResponseMessage response;
+        using var cts = new CancellationTokenSource(timeout);
+        var response = await ExchangeAsync(ct => _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, path), HttpCompletionOption.ResponseHeadersRead, ct), cts, timeout);
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode) await ThrowRefusalAsync(response);
+            try
+            {
+                await using var body = await response.Content.ReadAsStreamAsync(cts.Token);
+                await body.CopyToAsync(destination, cts.Token);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
+            {
+                throw new CliException($"the download from {_http.BaseAddress} broke off: {ex.Message}");
+            }
+            return response.Headers;
+        }
+    }
+
+    private async Task<JsonNode> SendAsync(Func<CancellationToken, Task<HttpResponseMessage>> send)
+    {
+        using var cts = new CancellationTokenSource(RequestTimeout);
+        using var response = await ExchangeAsync(send, cts, RequestTimeout);
+        if (!response.IsSuccessStatusCode) await ThrowRefusalAsync(response);
+        var text = await response.Content.ReadAsStringAsync();
+        JsonNode? body = null;
+        try { body = text.Length > 0 ? JsonNode.Parse(text) : null; } catch (JsonException) { }
+        return body ?? new JsonObject();
+    }
+
+    private async Task<HttpResponseMessage> ExchangeAsync(Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationTokenSource cts, TimeSpan timeout)
+    {
         try
         {
-            response = await send();
+            return await send(cts.Token);
         }
         catch (HttpRequestException ex)
         {
@@ -54,19 +91,19 @@ public sealed class DashboardClient : IDisposable
         }
         catch (TaskCanceledException)
         {
-            throw new CliException($"the dashboard at {_http.BaseAddress} did not answer within {_http.Timeout.TotalSeconds:0} s");
+            throw new CliException($"the dashboard at {_http.BaseAddress} did not answer within {timeout.TotalSeconds:0} s");
         }
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync();
-            JsonNode? body = null;
-            try { body = text.Length > 0 ? JsonNode.Parse(text) : null; } catch (JsonException) { }
-            if (response.IsSuccessStatusCode) return body ?? new JsonObject();
-            var detail = (string?)body?["detail"] ?? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
-            var hint = (int)response.StatusCode == 401 && _http.DefaultRequestHeaders.Authorization is null
-                ? $" Set {TokenVariable} to a token's secret (an admin makes one: lens token create --name N --role R)." : "";
-            throw new CliException($"the dashboard refused ({(int)response.StatusCode}): {detail}{hint}");
-        }
+    }
+
+    private async Task ThrowRefusalAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        JsonNode? body = null;
+        try { body = text.Length > 0 ? JsonNode.Parse(text) : null; } catch (JsonException) { }
+        var detail = (string?)body?["detail"] ?? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+        var hint = (int)response.StatusCode == 401 && _http.DefaultRequestHeaders.Authorization is null
+            ? $" Set {TokenVariable} to a token's secret (an admin makes one: lens token create --name N --role R)." : "";
+        throw new CliException($"the dashboard refused ({(int)response.StatusCode}): {detail}{hint}");
     }
 
     public void Dispose() => _http.Dispose();
