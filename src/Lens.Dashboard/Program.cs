@@ -59,6 +59,7 @@ app.MapAccountApi();
 app.MapAccessApi();
 app.MapReleasesApi();
 app.MapBenchApi();
+app.MapNightlyApi();
 app.MapCalibrationApi();
 app.MapSignOffApi();
 app.MapCompatApi();

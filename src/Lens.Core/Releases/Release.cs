@@ -19,6 +19,12 @@ public sealed class Release
     public string? PromotedBy { get; private set; }
     public DateTimeOffset? PromotedAt { get; private set; }
 
+    /// <summary>A lead's choice to validate this candidate every night, whatever its age; null when not pinned.</summary>
+    public ReleaseMark? Pinned { get; private set; }
+
+    /// <summary>A lead's word that this candidate is done with (rolled back, superseded): never validated nightly again.</summary>
+    public ReleaseMark? Retired { get; private set; }
+
     /// <summary>Each role's latest decision: a stakeholder may change their mind, and the newest word counts.</summary>
     public IReadOnlyDictionary<string, ReleaseDecision> CurrentDecisions =>
         Decisions.GroupBy(d => d.Role, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
@@ -63,6 +69,35 @@ public sealed class Release
         Status = ReleaseStatus.GeneralAvailability;
         PromotedBy = actor.Trim();
         PromotedAt = now;
+    }
+
+    /// <summary>Pins the candidate for nightly validation, so it is benched every night even when newer candidates crowd it out.</summary>
+    public void PinForNightly(string actor, string reason, DateTimeOffset now)
+    {
+        var problems = MarkProblems(actor, reason);
+        if (Pinned is not null) problems.Add($"{Version} is already pinned (by {Pinned.By})");
+        if (problems.Count > 0) throw new ReleaseTransitionException("pin", problems);
+        Pinned = new ReleaseMark(actor.Trim(), reason.Trim(), now);
+    }
+
+    /// <summary>Retires the candidate: it leaves nightly validation for good, and a pin it had goes with it.</summary>
+    public void Retire(string actor, string reason, DateTimeOffset now)
+    {
+        var problems = MarkProblems(actor, reason);
+        if (problems.Count > 0) throw new ReleaseTransitionException("retire", problems);
+        Pinned = null;
+        Retired = new ReleaseMark(actor.Trim(), reason.Trim(), now);
+    }
+
+    // Pinning and retiring share their refusals: only a live candidate can be chosen or dropped, and always by someone, for a reason.
+    private List<string> MarkProblems(string actor, string reason)
+    {
+        var problems = new List<string>();
+        if (Status == ReleaseStatus.GeneralAvailability) problems.Add($"{Version} is already generally available");
+        if (Retired is not null) problems.Add($"{Version} was retired by {Retired.By} ({Retired.Reason})");
+        if (string.IsNullOrWhiteSpace(actor)) problems.Add("it needs the name of who does it");
+        if (string.IsNullOrWhiteSpace(reason)) problems.Add("it needs a reason");
+        return problems;
     }
 
     /// <summary>

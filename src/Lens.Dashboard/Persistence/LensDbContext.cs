@@ -107,6 +107,8 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
             e.Property(r => r.Version).IsRequired();
             e.Property(r => r.Status).HasConversion<string>();
             e.Property(r => r.Decisions).HasConversion(Json<IReadOnlyList<ReleaseDecision>>(), JsonComparer<IReadOnlyList<ReleaseDecision>>()).HasColumnName("DecisionsJson");
+            e.Property(r => r.Pinned).HasConversion(Json<ReleaseMark?>(), JsonComparer<ReleaseMark?>()).HasColumnName("PinnedJson");
+            e.Property(r => r.Retired).HasConversion(Json<ReleaseMark?>(), JsonComparer<ReleaseMark?>()).HasColumnName("RetiredJson");
             e.Ignore(r => r.CurrentDecisions);
         });
 

@@ -50,8 +50,8 @@ public sealed partial class AuthorizationMatrixTests : AppTestBase
     /// <summary>
     /// What each route needs, written from the roles' definitions (not read back from the endpoints): viewer reads;
     /// oncall acknowledges, resolves and raises alerts, flips kill switches, runs probes, resets detectors; lead creates
-    /// releases, drives rollouts, runs benches and nights; manager decides sign-off and promotes to GA; admin manages
-    /// people and tokens; service ingests and reads flags.
+    /// releases, drives rollouts, runs benches and nights, pins and retires candidates; manager decides sign-off and promotes to GA; admin manages
+    /// people and tokens and takes backups; service ingests and reads flags.
     /// </summary>
     private static readonly Dictionary<string, string> Expected = new()
     {
@@ -71,7 +71,9 @@ public sealed partial class AuthorizationMatrixTests : AppTestBase
         ["POST /api/releases/{version}/bench"] = LensPolicies.Lead, ["POST /api/releases/{version}/bench/live"] = LensPolicies.Lead,
         ["GET /api/releases/{version}/bench"] = LensPolicies.Read, ["GET /api/releases/{version}/nights"] = LensPolicies.Read,
         ["GET /api/bench/{id:guid}"] = LensPolicies.Read, ["GET /api/bench/{id:guid}/{file}"] = LensPolicies.Read,
-        ["POST /api/nightly/run"] = LensPolicies.Lead,
+        ["POST /api/nightly/run"] = LensPolicies.Lead, ["GET /api/nightly/{night}"] = LensPolicies.Read, ["GET /api/nightly/candidates"] = LensPolicies.Read,
+        ["POST /api/releases/{version}/pin"] = LensPolicies.Lead, ["POST /api/releases/{version}/retire"] = LensPolicies.Lead,
+        ["POST /api/backup"] = LensPolicies.Admin,
         ["POST /api/calibration/impressions"] = LensPolicies.Ingest, ["GET /api/calibration"] = LensPolicies.Read,
         ["GET /api/rollouts/{id:guid}/compare"] = LensPolicies.Read,         ["GET /api/calibration/status"] = LensPolicies.Read, ["POST /api/calibration/run"] = LensPolicies.Lead,
         ["POST /api/calibration/{flag}/tau"] = LensPolicies.Lead, ["POST /api/calibration/{flag}/fallback"] = LensPolicies.Lead,

@@ -70,13 +70,22 @@ public sealed class NightlyValidationTests : IAsyncLifetime
     /// <summary>The Java slice regresses: the definition drops out of the candidate's results.</summary>
     private void JavaRegression() => _search.Candidate["Parser"] = ["java/Uses.java"];
 
+    /// <summary>Starts the night through the API (answered at once) and follows its progress until every bench is done.</summary>
     private async Task<JsonNode[]> NightAsync(int night)
     {
         _clock.Advance(FirstNight.AddDays(night - 1) - _clock.GetUtcNow());
         var response = await _client.PostAsync("/api/nightly/run", null);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.JsonAsync()).AsArray().Select(n => n!).ToArray();
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var start = await response.JsonAsync();
+        Assert.True((bool)start["started"]!);
+        Assert.Equal($"/api/nightly/{(string)start["night"]!}", response.Headers.Location?.ToString());
+        var progress = await FinishedAsync((string)start["night"]!);
+        return progress["runs"]!.AsArray().Select(n => n!).ToArray();
     }
+
+    private async Task<JsonNode> FinishedAsync(string night) =>
+        await HttpTestExtensions.EventuallyAsync(async () => await (await _client.GetAsync($"/api/nightly/{night}")).JsonAsync(),
+            p => (string?)p["status"] == "finished", TimeSpan.FromSeconds(30), $"the night of {night} finished");
 
     private async Task<JsonNode> SignOffAsync() => await (await _client.GetAsync("/api/releases/3.0.0/signoff")).JsonAsync();
 
@@ -137,8 +146,53 @@ public sealed class NightlyValidationTests : IAsyncLifetime
         var again = await _client.PostAsync("/api/nightly/run", null);
 
         Assert.Equal(2, first.Length);
-        Assert.Empty((await again.JsonAsync()).AsArray());
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        var answer = await again.JsonAsync();
+        Assert.False((bool)answer["started"]!);
+        Assert.Equal(0, (int)answer["queued"]!);
+        Assert.Equal("finished", (string?)answer["progress"]!["status"]);
         Assert.Single((await SignOffAsync())["nights"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Run_AnswersBeforeTheBenchesFinish_ProgressShowsThemQueuedThenDone()
+    {
+        _clock.Advance(FirstNight - _clock.GetUtcNow());
+        // Slow enough that no bench can be done by the time the POST answers.
+        _search.BaseDelay = TimeSpan.FromSeconds(1);
+
+        var response = await _client.PostAsync("/api/nightly/run", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var start = await response.JsonAsync();
+        Assert.Equal("2026-11-20", (string?)start["night"]);
+        Assert.Equal(2, (int)start["queued"]!);
+        Assert.Equal("running", (string?)start["progress"]!["status"]);
+        Assert.Equal(2, (int)start["progress"]!["total"]!);
+        Assert.Equal(0, (int)start["progress"]!["done"]!);
+
+        // A second start while the night runs points at it and queues nothing.
+        var second = await (await _client.PostAsync("/api/nightly/run", null)).JsonAsync();
+        Assert.False((bool)second["started"]!);
+        Assert.Equal("2026-11-20", (string?)second["night"]);
+        Assert.Equal(0, (int)second["queued"]!);
+
+        var done = await FinishedAsync("2026-11-20");
+        Assert.Equal(2, (int)done["done"]!);
+        Assert.Equal(2, (int)done["passed"]!);
+        Assert.Equal(2, (await (await _client.GetAsync("/api/releases/3.0.0/bench")).JsonAsync()).AsArray().Count);
+    }
+
+    [Theory]
+    [InlineData("yesterday", HttpStatusCode.BadRequest)]
+    [InlineData("2026-13-01", HttpStatusCode.BadRequest)]
+    [InlineData("2026-11-19", HttpStatusCode.NotFound)]
+    public async Task Progress_NotANightOrNoneRan_ProblemNamingTheNight(string night, HttpStatusCode expected)
+    {
+        var response = await _client.GetAsync($"/api/nightly/{night}");
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.NotNull((await response.JsonAsync())["errors"]!["night"]);
     }
 
     [Fact]
@@ -148,14 +202,29 @@ public sealed class NightlyValidationTests : IAsyncLifetime
         var nightly = _app.Get<NightlyValidation>();
 
         // The scheduled job's work and a lead's POST /api/nightly/run, started together.
-        var job = Task.Run(() => nightly.RunNightAsync(CancellationToken.None));
+        var job = Task.Run(() => nightly.StartNightAsync(CancellationToken.None));
         var manual = _client.PostAsync("/api/nightly/run", null);
         await Task.WhenAll(job, manual);
 
-        var runs = (await job).Count + (await (await manual).JsonAsync()).AsArray().Count;
-        Assert.Equal(2, runs);
+        var manualAnswer = await (await manual).JsonAsync();
+        Assert.Equal(2, (await job).Queued + (int)manualAnswer["queued"]!);
+        Assert.Equal(1, new[] { (await job).Started, (bool)manualAnswer["started"]! }.Count(started => started));
+        await FinishedAsync("2026-11-20");
         var night = Assert.Single((await SignOffAsync())["nights"]!.AsArray())!;
         Assert.Equal(2, night["slices"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Night_PinnedOldReleaseAndRetiredNewOne_ValidatesThePinNotTheRetired()
+    {
+        for (var i = 0; i < 5; i++) await _client.CreateReleaseAsync($"4.0.{i}");
+        (await _client.PostJsonAsync("/api/releases/3.0.0/pin", new { reason = "the README's release" })).EnsureSuccessStatusCode();
+        (await _client.PostJsonAsync("/api/releases/4.0.4/retire", new { reason = "superseded by 4.0.3's fix" })).EnsureSuccessStatusCode();
+
+        var runs = await NightAsync(1);
+
+        Assert.Equal(["3.0.0", "4.0.0", "4.0.1", "4.0.2", "4.0.3"], runs.Select(r => (string)r["release"]!).Distinct().Order());
+        Assert.Equal(10, runs.Length);
     }
 
     [Fact]

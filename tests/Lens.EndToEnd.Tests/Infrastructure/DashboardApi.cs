@@ -85,5 +85,13 @@ public sealed class DashboardApi : IDisposable
         throw new TimeoutException($"Timed out waiting for {what}; last: {last.ToJsonString()}");
     }
 
+    /// <summary>Starts tonight's validation (answered at once, the benches queued) and waits until the night has finished; returns its benches.</summary>
+    public async Task<JsonArray> RunNightAsync(TimeSpan within)
+    {
+        var start = await PostAsync("/api/nightly/run", new { });
+        var night = await WaitForAsync((string)start["progressUrl"]!, p => (string?)p["status"] == "finished", within, "tonight's validation");
+        return night["runs"]!.AsArray();
+    }
+
     public void Dispose() => _http.Dispose();
 }

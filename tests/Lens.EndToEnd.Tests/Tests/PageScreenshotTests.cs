@@ -23,7 +23,7 @@ public sealed class PageScreenshotTests() : DashboardBrowserTest(new Dictionary<
             await Api.PostAsync("/api/detectors/observations", new { metric = "bench.recall_at_50", value });
         await Api.PostAsync("/api/releases/demo-1.0.0/bench/live", new { actor = "e2e" });
         await Api.WaitForAsync("/api/releases/demo-1.0.0/bench", b => b.AsArray().Any(r => (string?)r!["status"] == "completed"), TimeSpan.FromSeconds(30), "the final bench");
-        await Api.PostAsync("/api/nightly/run", new { });
+        await Api.RunNightAsync(TimeSpan.FromSeconds(60));
         await Api.PostAsync("/api/sentinel/run", new { });
         for (var i = 1; i <= 7; i++)
             await Api.PostAsync("/api/alerts", new { severity = i % 3 == 0 ? "CRITICAL" : "HIGH", title = $"Shard {i} answering slowly, p99 above 900 ms for ten minutes", actor = "e2e" });

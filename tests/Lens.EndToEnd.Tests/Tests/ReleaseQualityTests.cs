@@ -62,7 +62,8 @@ public sealed class ReleaseQualityTests() : DashboardBrowserTest(ReleaseQualityS
             await Expect(page.Missing).ToContainTextAsync("no decision from product yet");
 
             // Tonight's validation, as the nightly job runs it; the page hears the result.
-            var runs = (await Api.PostAsync("/api/nightly/run", new { })).AsArray();
+            var runs = await Api.RunNightAsync(TimeSpan.FromSeconds(30));
+            Assert.NotEmpty(runs);
             Assert.All(runs, r => Assert.Equal("pass", (string?)r!["verdict"]));
             await Expect(page.NightTiles).ToHaveCountAsync(1);
             await Expect(page.NightTiles.First).ToContainTextAsync("PASS");
@@ -97,7 +98,7 @@ public sealed class ReleaseQualityTests() : DashboardBrowserTest(ReleaseQualityS
         await CreateReleaseAsync();
         await Api.PostAsync($"/api/releases/{Version}/bench/live", new { actor = "ci" });
         await Api.WaitForAsync($"/api/releases/{Version}/bench", runs => runs.AsArray().Any(r => (string?)r!["status"] == "completed"), TimeSpan.FromSeconds(20), "the final bench");
-        await Api.PostAsync("/api/nightly/run", new { });
+        await Api.RunNightAsync(TimeSpan.FromSeconds(30));
         using (var lead = await DashboardApi.SignedInAsync(App.BaseAddress, DashboardUsers.Lead))
             await lead.PostAsync($"/api/releases/{Version}/decisions", new { role = "sre", approved = true, reason = "alerts ready" });
 

@@ -21,7 +21,9 @@ public static class BenchApi
         builder.Services.AddSingleton<BenchQueue>();
         builder.Services.AddSingleton<FinalBenchLauncher>();
         builder.Services.AddHostedService<BenchWorker>();
+        builder.Services.AddSingleton<NightlyChoices>();
         builder.Services.AddSingleton<NightlyValidation>();
+        builder.Services.AddSingleton<NightlyProgressReader>();
         builder.Services.ScheduleCron<NightlyValidationJob>(sp => sp.GetRequiredService<IOptions<NightlyOptions>>().Value.Schedule);
         builder.Services.AddHostedService<NightlyCatchUp>();
         return builder;
@@ -44,18 +46,6 @@ public static class BenchApi
             await FindAsync(id, dbFactory, ct) is { } run ? TypedResults.Ok(BenchRunView.From(run)) : NoRun(id));
         bench.MapGet("/{id:guid}/{file}", DownloadAsync);
 
-        app.MapPost("/api/nightly/run", async Task<Results<Ok<BenchRunView[]>, ProblemHttpResult>> (NightlyValidation nightly, CancellationToken ct) =>
-        {
-            try
-            {
-                var runs = await nightly.RunNightAsync(ct);
-                return TypedResults.Ok(runs.Select(BenchRunView.From).ToArray());
-            }
-            catch (BenchRequestException ex)
-            {
-                return LensProblems.Field(ex.Field, ex.Message, ex.Status);
-            }
-        }).WithTags("Bench").RequireAuthorization(LensPolicies.Lead);
         return app;
     }
 

@@ -7,12 +7,15 @@ using Microsoft.Extensions.Options;
 namespace Lens.Dashboard.Features.Bench;
 
 /// <summary>
-/// The nightly validation: every candidate release is benched live on every slice, once per UTC night. A night
-/// passes when all its slices pass; consecutive passing nights make a release eligible for sign-off.
+/// The nightly validation: every chosen candidate release (<see cref="NightlyChoices"/>) is benched live on every
+/// slice, once per UTC night. Starting a night records its benches and queues them for the bench worker; it does not
+/// wait for them. A night passes when all its slices pass; consecutive passing nights make a release eligible for sign-off.
 /// </summary>
 public sealed class NightlyValidation(
     IDbContextFactory<LensDbContext> dbFactory,
     BenchRunner runner,
+    BenchQueue queue,
+    NightlyChoices choices,
     IOptions<BenchOptions> bench,
     IOptions<NightlyOptions> nightly,
     IWebHostEnvironment environment,
@@ -23,45 +26,49 @@ public sealed class NightlyValidation(
     public const string WholeSet = "all";
 
     // The scheduled job and a manual run may start the same night at once; each reads "not validated tonight" before the
-    // other has created a run. One night at a time makes the read and the creation one step.
-    private readonly SemaphoreSlim _oneNightAtATime = new(1, 1);
+    // other has recorded a bench. One start at a time makes the read and the recording one step.
+    private readonly SemaphoreSlim _oneStartAtATime = new(1, 1);
 
-    /// <summary>Runs tonight's validation for the candidates not yet validated tonight; returns the runs it made.</summary>
-    public async Task<IReadOnlyList<BenchRun>> RunNightAsync(CancellationToken ct)
+    /// <summary>
+    /// Starts tonight's validation of the chosen candidates not yet validated tonight, unless a night is still running:
+    /// then nothing new starts and the answer names the running night.
+    /// </summary>
+    public async Task<NightStart> StartNightAsync(CancellationToken ct)
     {
-        await _oneNightAtATime.WaitAsync(ct);
+        await _oneStartAtATime.WaitAsync(ct);
         try
         {
-            return await RunNightAloneAsync(ct);
+            return await StartNightAloneAsync(ct);
         }
         finally
         {
-            _oneNightAtATime.Release();
+            _oneStartAtATime.Release();
         }
     }
 
-    private async Task<IReadOnlyList<BenchRun>> RunNightAloneAsync(CancellationToken ct)
+    private async Task<NightStart> StartNightAloneAsync(CancellationToken ct)
     {
         var night = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var slices = LoadSlices();
-        List<string> versions;
+        List<string> validated;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var validated = await db.BenchRuns.Where(r => r.Night == night).Select(r => r.Release).Distinct().ToListAsync(ct);
-            versions = (await db.Releases.AsNoTracking().Where(r => r.Status == ReleaseStatus.Candidate)
-                .OrderByDescending(r => r.CreatedAt).Take(nightly.Value.MaxReleases).Select(r => r.Version).ToListAsync(ct))
-                .Where(v => !validated.Contains(v)).ToList();
+            // A night that began before midnight and still runs is the one to point at, not tonight's date.
+            var running = await db.BenchRuns.AsNoTracking().Where(r => r.Night != null && r.Status == BenchRunStatus.Running)
+                .OrderByDescending(r => r.Night).Select(r => r.Night).FirstOrDefaultAsync(ct);
+            if (running is { } busy) return new NightStart(busy, false, 0);
+            validated = await db.BenchRuns.Where(r => r.Night == night).Select(r => r.Release).Distinct().ToListAsync(ct);
         }
+        var slices = LoadSlices();
+        var versions = (await choices.TonightAsync(ct)).Where(v => !validated.Contains(v)).ToList();
         logger.LogInformation("Nightly validation of {Night:yyyy-MM-dd}: {Count} release(s) over {Slices} slice(s)", night, versions.Count, slices.Count);
 
-        var runs = new List<BenchRun>();
+        // Every bench is recorded before any is queued, so the night's size is known from its first moment (its progress).
+        var runs = new List<(Guid Id, PinnedDataset Dataset)>();
         foreach (var version in versions)
             foreach (var dataset in slices)
-            {
-                var run = await runner.CreateLiveAsync(version, dataset, dataset.Name, night, Actor, ct);
-                runs.Add(await runner.ExecuteLiveAsync(run.Id, dataset, ct));
-            }
-        return runs;
+                runs.Add(((await runner.CreateLiveAsync(version, dataset, dataset.Name, night, Actor, ct)).Id, dataset));
+        foreach (var (id, dataset) in runs) queue.Enqueue(id, dataset);
+        return new NightStart(night, runs.Count > 0, runs.Count);
     }
 
     public async Task<IReadOnlyList<NightSummary>> NightsAsync(string version, CancellationToken ct)

@@ -6,7 +6,10 @@ using Quartz;
 
 namespace Lens.Dashboard.Features.Bench;
 
-/// <summary>Fires on Nightly:Schedule (UTC), or at start-up for a night missed while down, and runs the night's validation.</summary>
+/// <summary>
+/// Fires on Nightly:Schedule (UTC), or at start-up for a night missed while down, and starts the night's validation:
+/// its benches are recorded and queued for the bench worker, as for a manual run.
+/// </summary>
 public sealed class NightlyValidationJob(
     NightlyValidation validation,
     IDbContextFactory<LensDbContext> dbFactory,
@@ -17,15 +20,15 @@ public sealed class NightlyValidationJob(
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        // Quartz waits for running jobs at shutdown without cancelling them: a night's benches stop when the app does
-        // (the night is not marked as run, so it runs again after the restart).
+        // Quartz waits for running jobs at shutdown without cancelling them. The benches themselves run in the bench
+        // worker; one cut off by a shutdown is recorded as interrupted when the app starts again.
         using var stopping = lifetime.UntilStopping(cancellationToken);
         cancellationToken = stopping.Token;
         try
         {
-            await validation.RunNightAsync(cancellationToken);
+            await validation.StartNightAsync(cancellationToken);
         }
-        catch (BenchRequestException ex)
+        catch (Exception ex) when (ex is BenchRequestException or Lens.Core.Bench.TrecFormatException)
         {
             logger.LogError("Nightly validation could not run: {Problem}", ex.Message);
         }

@@ -507,11 +507,19 @@ namespace Lens.Dashboard.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Pinned")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PinnedJson");
+
                     b.Property<long?>("PromotedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PromotedBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Retired")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RetiredJson");
 
                     b.Property<string>("Status")
                         .IsRequired()
