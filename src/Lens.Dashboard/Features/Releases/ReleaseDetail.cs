@@ -5,11 +5,12 @@ using Lens.Dashboard.Features.SignOff;
 
 namespace Lens.Dashboard.Features.Releases;
 
-/// <summary>Everything the release page shows: the release, its rollouts, its benches and where its sign-off stands.</summary>
+/// <summary>Everything the release page shows: the release, its rollouts, its benches, whether tonight validates it and where its sign-off stands.</summary>
 public sealed record ReleaseDetail(
     Release Release,
     string ConfigPretty,
     ReleaseStanding Standing,
     IReadOnlyList<Rollout> Rollouts,
     IReadOnlyList<BenchRun> Benches,
-    SignOffState SignOff);
+    SignOffState SignOff,
+    NightlyChoice? Nightly);
