@@ -22,6 +22,10 @@ public sealed class ReleasePage(IPage page) : BlazorPage(page)
     public ILocator Promote => Page.GetByTestId("signoff-promote");
     public ILocator Promoted => Page.GetByTestId("signoff-promoted");
     public ILocator Decision(string role) => Role(role).GetByTestId("signoff-decision");
+    public ILocator Pin => Page.GetByTestId("nightly-pin");
+    public ILocator Retire => Page.GetByTestId("nightly-retire");
+    public ILocator Pinned => Page.GetByTestId("nightly-choice");
+    public ILocator PinnedChip => Page.GetByTestId("release-pinned");
 
     public async Task DecideAsync(string role, bool approve, string actor, string reason)
     {

@@ -50,6 +50,43 @@ public sealed class ReleaseQualityTests() : DashboardBrowserTest(ReleaseQualityS
     }
 
     [Fact]
+    public async Task Nightly_LeadPinsTheReleaseThenStartsTheNight_ReleasesPageFollowsItToTheEnd()
+    {
+        await CreateReleaseAsync();
+        var release = new ReleasePage(await Browser.NewPageAsync(App.BaseAddress));
+        await Screenshots.OnFailureAsync(release.Page, "release-pin", async () =>
+        {
+            await release.OpenReleaseAsync(Version);
+            await Expect(release.Pinned).ToContainTextAsync("Validated tonight: one of the 5 newest candidates");
+
+            await release.Pin.ClickAsync();
+            await release.ConfirmAsync(DashboardUsers.Lead.Name, "the release the README names");
+
+            await Expect(release.PinnedChip).ToBeVisibleAsync();
+            await Expect(release.Pinned).ToContainTextAsync($"PINNED by {DashboardUsers.Lead.Name}");
+            await Expect(release.Pinned).ToContainTextAsync("the release the README names");
+            await Expect(release.Pin).ToHaveCountAsync(0);
+        });
+        Assert.NotNull((await Api.GetAsync($"/api/releases/{Version}"))["pinned"]);
+
+        var releases = new ReleasesPage(await Browser.NewPageAsync(App.BaseAddress));
+        await Screenshots.OnFailureAsync(releases.Page, "releases-nightly", async () =>
+        {
+            await releases.OpenReleasesAsync();
+            await Expect(releases.Tonight).ToContainTextAsync($"{Version} (pinned)");
+
+            await releases.StartNight.ClickAsync();
+
+            // The benches run in the worker after the click has returned; the panel follows them live.
+            await Expect(releases.NightlyStatus).ToHaveTextAsync("FINISHED", new() { Timeout = 30_000 });
+            // The demo's own releases are validated too: however many benches, all of them are done.
+            await Expect(releases.NightlyCounts).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\b(\d+) of \1 benches done"));
+            await Expect(releases.NightRelease(Version)).ToContainTextAsync("2/2");
+            await Screenshots.SaveAsync(releases.Page, "releases-nightly");
+        });
+    }
+
+    [Fact]
     public async Task SignOff_NightPassesThenEveryRoleApproves_PromoteToGaBecomesPossible()
     {
         await CreateReleaseAsync();
