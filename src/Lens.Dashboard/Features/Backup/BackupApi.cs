@@ -28,7 +28,16 @@ public static class BackupApi
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> BackupAsync(
         HttpContext http, DatabaseBackup backup, IDbContextFactory<LensDbContext> dbFactory, TimeProvider clock, CancellationToken ct)
     {
-        var file = await backup.TakeAsync(ct);
+        BackupFile file;
+        try
+        {
+            file = await backup.TakeAsync(ct);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            // Disk full in the temporary folder, or the database busy past its timeout: the server cannot do it now.
+            return LensProblems.Field("database", $"The backup could not be made: {ex.Message}", StatusCodes.Status503ServiceUnavailable);
+        }
         var actor = http.Request.Actor();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {

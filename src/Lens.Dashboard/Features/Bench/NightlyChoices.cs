@@ -20,7 +20,8 @@ public sealed class NightlyChoices(IDbContextFactory<LensDbContext> dbFactory, I
     public async Task<IReadOnlyList<NightlyChoice>> ChooseAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var releases = await db.Releases.AsNoTracking().ToListAsync(ct);
+        // Only the columns the rule reads: a release's configuration and decisions can be large, and there are many releases.
+        var releases = await db.Releases.AsNoTracking().Select(r => new { r.Version, r.CreatedAt, r.Status, r.Pinned, r.Retired }).ToListAsync(ct);
         // Only the latest rollout of each release counts: one rolled back and then rolled out again is back in the running.
         var latest = (await db.Rollouts.AsNoTracking().Select(r => new { r.ReleaseVersion, r.CreatedAt, r.State }).ToListAsync(ct))
             .GroupBy(r => r.ReleaseVersion).ToDictionary(g => g.Key, g => g.MaxBy(r => r.CreatedAt)!.State);
