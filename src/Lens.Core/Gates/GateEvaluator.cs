@@ -153,7 +153,8 @@ public static class GateEvaluator
         if (gate.MaxIncreaseVsBaseline is null && gate.MaxDecreaseVsBaseline is null) return;
 
         var samples = Math.Min(pair.Baseline.Samples, candidate.Samples);
-        double? ratio = pair.Baseline.Mean is > 0 && candidate.Mean is { } c ? c / pair.Baseline.Mean.Value : null;
+        // Rounded so that 0.76 / 0.80 meets a 5% decrease limit exactly, as it does on paper.
+        double? ratio = pair.Baseline.Mean is > 0 && candidate.Mean is { } c ? Math.Round(c / pair.Baseline.Mean.Value, 12) : null;
         var both = samples >= minSamples;
         if (gate.MaxIncreaseVsBaseline is { } increase)
             verdicts.Add(Relative(Judge(GateNames.GaugeIncrease(gate.Name), ratio, 1 + increase, samples, both), sampleRatioMismatch));

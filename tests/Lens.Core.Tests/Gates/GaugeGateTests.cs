@@ -51,6 +51,7 @@ public sealed class GaugeGateTests
     [InlineData(800, 881, Verdict.Fail, Verdict.Pass)]
     [InlineData(800, 760, Verdict.Pass, Verdict.Pass)]
     [InlineData(800, 759, Verdict.Pass, Verdict.Fail)]
+    [InlineData(0.80, 0.76, Verdict.Pass, Verdict.Pass)]   // exactly 5% below, though 0.76 / 0.80 is not exactly 0.95 in binary
     public void Evaluate_RelativeToBaseline_ComparesTheMeans(double baseline, double candidate, Verdict increase, Verdict decrease)
     {
         var gates = new StageGates(Gauges: [new GaugeGate("memory_mb", MaxIncreaseVsBaseline: 0.10, MaxDecreaseVsBaseline: 0.05, MinSamples: 1)]);
