@@ -112,6 +112,35 @@ public sealed class RolloutEngine(
         }
     }
 
+    /// <summary>
+    /// Rolls back a live rollout for a reason outside its gates (a drift alarm held too long), as the engine, with an
+    /// alert. Null when the rollout has already ended or not started: nothing to roll back.
+    /// </summary>
+    public async Task<RolloutTransition?> RollbackAutomaticallyAsync(Guid id, string reason, CancellationToken ct = default)
+    {
+        var gate = _locks.GetOrAdd(id, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (lifetime.IsStopping()) return null;
+            var rollout = await db.Rollouts.FindAsync([id], ct);
+            if (rollout is null || rollout.WhyNot(RolloutAction.Rollback) is not null) return null;
+            var transition = rollout.RollbackAutomatically(reason, clock.GetUtcNow());
+            db.AuditEntries.Add(AuditEntry.For(transition));
+            var flag = await SaveWithFlagAsync(db, rollout, ct);
+            logger.LogWarning("Rollout {Id} {Action}: {Reason}", id, transition.Action, transition.Reason);
+            AfterChange(rollout, flag, transition);
+            await alerts.TryRaiseAsync(AlertFor(rollout, transition), ct);
+            await sampleRatioAlerts.TransitionedAsync(rollout, ct);
+            return transition;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <summary>Judges a running rollout's current stage on its window and acts on the verdicts. Null when nothing moved.</summary>
     public async Task<RolloutTransition?> EvaluateAsync(Guid id, CancellationToken ct = default)
     {

@@ -24,6 +24,7 @@ public static class RolloutsSetup
         builder.Services.AddSingleton<ConfirmWebhooks>();
         builder.Services.AddSingleton<RolloutEngine>();
         builder.Services.ScheduleEvery<RolloutEvaluationJob>(sp => sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Interval);
+        builder.Services.ScheduleEvery<DriftRollbackJob>(sp => sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Interval);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
