@@ -69,9 +69,11 @@ public sealed class RolloutEngine(
     public async Task<Rollout> ActAsync(Guid id, RolloutAction action, string actor, string reason, int? expectedStageIndex, CancellationToken ct = default)
     {
         var rollout = await ActLockedAsync(id, action, actor, reason, expectedStageIndex, ct);
-        // An approval given to a stage that is already ready should not wait for the next tick to take effect.
-        if (action == RolloutAction.Approve && await EvaluateAsync(id, ct) is not null)
+        // An approval given to a stage that is already ready should not wait for the next tick to take effect. The
+        // scheduled evaluation may get there first, so the answer is read afresh either way.
+        if (action == RolloutAction.Approve)
         {
+            await EvaluateAsync(id, ct);
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             return await db.Rollouts.AsNoTracking().FirstAsync(r => r.Id == id, ct);
         }
