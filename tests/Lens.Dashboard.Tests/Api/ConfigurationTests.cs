@@ -28,6 +28,7 @@ public sealed class ConfigurationTests
     [InlineData("CanaryJudgement:DriftRollbackAfter", "00:00:10")]
     [InlineData("CanaryJudgement:DriftRollbackAfter", "a day")]
     [InlineData("CanaryJudgement:ConfirmTimeout", "00:10:00")]
+    [InlineData("Detectors:Watch:p95_latency:Flag", "not a flag!")]
     public void Start_WithBadSetting_StopsWithAMessageNamingTheKey(string key, string value)
     {
         using var installation = new LensAppFactory();
