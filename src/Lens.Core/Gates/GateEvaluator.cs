@@ -44,6 +44,8 @@ public static class GateEvaluator
         if (gates is { TargetResultsPerQuery: { } target, MaxResultsPerQueryDrift: { } drift })
             verdicts.Add(JudgeDrift(GateNames.ResultsPerQuery, candidate.ResultsPerQuery, target, drift, candidate.ResultSamples,
                 candidate.ResultSamples >= minSamples));
+        foreach (var gauge in gates.Gauges ?? [])
+            JudgeGauge(gauge, window.Gauge(gauge.Name), sampleRatioMismatch, verdicts);
 
         return verdicts;
     }
@@ -133,6 +135,42 @@ public static class GateEvaluator
         var verdict = upper <= maxIncrease && !sampleRatioMismatch ? Verdict.Pass : lower > maxIncrease ? Verdict.Fail : Verdict.Inconclusive;
         return new GateVerdict(GateNames.ErrorRateVsBaseline, verdict, difference, maxIncrease, samples, Lower: lower, Upper: upper);
     }
+
+    /// <summary>
+    /// A gauge's ceiling and floor on the candidate's mean, and its ratio to the baseline's mean for the relative limits.
+    /// Gauges are reported snapshots with no distribution behind them, so the relative limits are point comparisons; like
+    /// the other relative gates they never pass while the split is mismatched.
+    /// </summary>
+    private static void JudgeGauge(GaugeGate gate, GaugePair pair, bool sampleRatioMismatch, List<GateVerdict> verdicts)
+    {
+        var minSamples = Math.Max(1, gate.MinSamples);
+        var candidate = pair.Candidate;
+        var enough = candidate.Samples >= minSamples;
+        if (gate.Max is { } max)
+            verdicts.Add(Judge(GateNames.GaugeCeiling(gate.Name), candidate.Mean, max, candidate.Samples, enough));
+        if (gate.Min is { } min)
+            verdicts.Add(JudgeFloor(GateNames.GaugeFloor(gate.Name), candidate.Mean, min, candidate.Samples, enough));
+        if (gate.MaxIncreaseVsBaseline is null && gate.MaxDecreaseVsBaseline is null) return;
+
+        var samples = Math.Min(pair.Baseline.Samples, candidate.Samples);
+        // Rounded so that 0.76 / 0.80 meets a 5% decrease limit exactly, as it does on paper.
+        double? ratio = pair.Baseline.Mean is > 0 && candidate.Mean is { } c ? Math.Round(c / pair.Baseline.Mean.Value, 12) : null;
+        var both = samples >= minSamples;
+        if (gate.MaxIncreaseVsBaseline is { } increase)
+            verdicts.Add(Relative(Judge(GateNames.GaugeIncrease(gate.Name), ratio, 1 + increase, samples, both), sampleRatioMismatch));
+        if (gate.MaxDecreaseVsBaseline is { } decrease)
+            verdicts.Add(Relative(JudgeFloor(GateNames.GaugeDecrease(gate.Name), ratio, 1 - decrease, samples, both), sampleRatioMismatch));
+    }
+
+    private static GateVerdict JudgeFloor(string gate, double? value, double floor, long samples, bool enough)
+    {
+        if (!enough || value is null)
+            return new GateVerdict(gate, Verdict.InsufficientData, value, floor, samples);
+        return new GateVerdict(gate, value.Value >= floor ? Verdict.Pass : Verdict.Fail, value, floor, samples);
+    }
+
+    private static GateVerdict Relative(GateVerdict verdict, bool sampleRatioMismatch) =>
+        sampleRatioMismatch && verdict.Verdict == Verdict.Pass ? verdict with { Verdict = Verdict.Inconclusive } : verdict;
 
     private static double? Ratio(VariantMetrics metrics) =>
         metrics is { P99Ms: { } p99, P95Ms: { } p95 } && p95 > 0 ? p99 / p95 : null;

@@ -16,6 +16,12 @@ public static class GateFormat
         GateNames.ResultsPerQuery => "Results per query",
         GateNames.P95VsBaseline => "p95 vs baseline",
         GateNames.ErrorRateVsBaseline => "Error rate vs baseline",
+        _ when GateNames.GaugeOf(gate) is { } gauge => gate[(gate.LastIndexOf('.') + 1)..] switch
+        {
+            "max" => $"{gauge} ceiling",
+            "min" => $"{gauge} floor",
+            _ => $"{gauge} vs baseline",
+        },
         _ => gate,
     };
 
@@ -30,6 +36,7 @@ public static class GateFormat
             GateNames.ResultsPerQuery => Mean(v),
             GateNames.P95VsBaseline => Ratio(v),
             GateNames.ErrorRateVsBaseline => Points(v),
+            _ when GateNames.IsGaugeRelative(gate) => Ratio(v),
             _ => v.ToString("0.###", CultureInfo.InvariantCulture),
         },
     };
@@ -47,7 +54,7 @@ public static class GateFormat
     };
 
     /// <summary>"limit" for a maximum, "target" for a value with a tolerance either side: the word before <see cref="Limit(GateVerdict)"/>.</summary>
-    public static string LimitWord(GateVerdict verdict) => verdict.Tolerance is null ? "limit" : "target";
+    public static string LimitWord(GateVerdict verdict) => verdict.Tolerance is not null ? "target" : GateNames.IsFloor(verdict.Gate) ? "floor" : "limit";
 
     /// <summary>A measured mean, with two decimals so a small drift shows: 7.2 reads 7.20.</summary>
     public static string Mean(double mean) => mean.ToString("0.00", CultureInfo.InvariantCulture);

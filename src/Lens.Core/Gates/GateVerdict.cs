@@ -2,7 +2,7 @@ namespace Lens.Core.Gates;
 
 /// <summary>
 /// The outcome of one gate on one window: what was measured, against what, on how many samples. Threshold is a
-/// maximum, except for a gate with a Tolerance (results per query): there Threshold is the target and the value
+/// maximum, except for a floor (<see cref="GateNames.IsFloor"/>: the value must stay at or above it) and a gate with a Tolerance (results per query): there Threshold is the target and the value
 /// must stay within Threshold ± Tolerance. A gate that compares candidate with baseline also gives the interval
 /// (Lower..Upper) its value lies in at its confidence: Inconclusive when that interval straddles the threshold.
 /// </summary>
@@ -19,6 +19,6 @@ public sealed record GateVerdict(string Gate, Verdict Verdict, double? Value, do
         _ when Lower is { } lo && Upper is { } hi =>
             $"{GateFormat.Label(Gate)} {GateFormat.Value(Gate, Value)} (95% interval {GateFormat.Value(Gate, lo)}–{GateFormat.Value(Gate, hi)}) against a limit of {GateFormat.Limit(this)} on {GateFormat.Count(Samples)} samples: {Verdict}",
         _ when Tolerance is not null => $"{GateFormat.Label(Gate)} {GateFormat.Value(Gate, Value)} against {GateFormat.Limit(this)} on {GateFormat.Count(Samples)} samples: {Verdict}",
-        _ => $"{GateFormat.Label(Gate)} {GateFormat.Value(Gate, Value)} against a limit of {GateFormat.Limit(this)} on {GateFormat.Count(Samples)} samples: {Verdict}",
+        _ => $"{GateFormat.Label(Gate)} {GateFormat.Value(Gate, Value)} against a {GateFormat.LimitWord(this)} of {GateFormat.Limit(this)} on {GateFormat.Count(Samples)} samples: {Verdict}",
     };
 }

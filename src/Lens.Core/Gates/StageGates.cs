@@ -11,6 +11,7 @@ namespace Lens.Core.Gates;
 /// does the same for the error rate, in absolute terms (0.005: at most half a percentage point higher), judged by the
 /// always-valid sequential test so that being evaluated every few seconds does not inflate its errors. InconclusiveLimit is how many
 /// inconclusive evaluations in a row pause the rollout for a person (0: hold until the evidence decides).
+/// Gauges are limits on gauges the services report (see <see cref="GaugeGate"/>).
 /// </summary>
 public sealed record StageGates(
     double? MaxErrorRate = null,
@@ -22,4 +23,5 @@ public sealed record StageGates(
     double? MaxResultsPerQueryDrift = null,
     double? MaxP95IncreaseVsBaseline = null,
     int InconclusiveLimit = 0,
-    double? MaxErrorRateIncreaseVsBaseline = null);
+    double? MaxErrorRateIncreaseVsBaseline = null,
+    IReadOnlyList<GaugeGate>? Gauges = null);

@@ -5,6 +5,11 @@ public sealed record WindowMetrics(VariantMetrics Baseline, VariantMetrics Candi
 {
     public static readonly WindowMetrics Empty = new(VariantMetrics.Empty, VariantMetrics.Empty);
 
+    /// <summary>The gauges services reported over the window, by name (for example memory_mb).</summary>
+    public IReadOnlyDictionary<string, GaugePair> Gauges { get; init; } = new Dictionary<string, GaugePair>();
+
+    public GaugePair Gauge(string name) => Gauges.TryGetValue(name, out var pair) ? pair : GaugePair.Empty;
+
     /// <summary>The share of requests the candidate actually served, in percent.</summary>
     public double? CandidateSharePercent
     {

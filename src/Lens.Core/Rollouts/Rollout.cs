@@ -12,6 +12,9 @@ public sealed class Rollout
 {
     public const string EngineActor = "rollout-engine";
 
+    /// <summary>What <see cref="WaitingFor"/> says while a stage that asks for a lead's approval has none.</summary>
+    public const string AwaitingLeadApproval = "approval by a lead";
+
     private Rollout() { }
 
     public Guid Id { get; private set; }
@@ -31,11 +34,25 @@ public sealed class Rollout
     public IReadOnlyDictionary<string, int> FailureStreaks { get; private set; } = new Dictionary<string, int>();
     /// <summary>Evaluations in a row with at least one Inconclusive gate in the current stage.</summary>
     public int InconclusiveStreak { get; private set; }
+    /// <summary>Breaches met by stepping back instead of rolling back; once there has been one, the next breach rolls back.</summary>
+    public int StepBackBreaches { get; private set; }
+    /// <summary>The stage a lead approved to advance (null: none), and who; cleared when the rollout changes stage.</summary>
+    public int? ApprovedStageIndex { get; private set; }
+    public string? ApprovedBy { get; private set; }
+    /// <summary>
+    /// What holds a stage whose time is up and whose gates pass: <see cref="AwaitingLeadApproval"/>, or a confirm webhook
+    /// that did not answer 2xx. Null when nothing but time and gates holds it.
+    /// </summary>
+    public string? WaitingFor { get; private set; }
     /// <summary>Bumped on every change; the store uses it to refuse lost updates.</summary>
     public int Revision { get; private set; }
 
     public RolloutStage CurrentStage => Stages[StageIndex];
     public bool IsTerminal => State is RolloutState.Promoted or RolloutState.RolledBack or RolloutState.Aborted;
+
+    /// <summary>The current stage asks for a lead's approval and has not had it.</summary>
+    public bool AwaitsApproval => State is RolloutState.Running or RolloutState.Paused
+        && CurrentStage.Approval == ApprovalPolicy.Lead && ApprovedStageIndex != StageIndex;
 
     /// <summary>The candidate's intended share of traffic right now.</summary>
     public decimal CurrentPercent => State switch
@@ -107,6 +124,33 @@ public sealed class Rollout
         return Move(RolloutAction.Rollback, actor, reason, RolloutState.RolledBack, StageIndex, now, LatestVerdicts);
     }
 
+    /// <summary>Returns traffic to the previous stage's share; a paused rollout stays paused. The lower stage's clock starts again.</summary>
+    public RolloutTransition StepBack(string actor, string reason, DateTimeOffset now)
+    {
+        RequireHuman(RolloutAction.StepBack, actor, reason);
+        Require(RolloutAction.StepBack);
+        return Move(RolloutAction.StepBack, actor, reason, State, StageIndex - 1, now, LatestVerdicts);
+    }
+
+    /// <summary>Approves the current stage's advance. It still advances only when its time is up and its gates pass.</summary>
+    public RolloutTransition Approve(string actor, string reason, DateTimeOffset now)
+    {
+        RequireHuman(RolloutAction.Approve, actor, reason);
+        Require(RolloutAction.Approve);
+        ApprovedStageIndex = StageIndex;
+        ApprovedBy = actor.Trim();
+        return Move(RolloutAction.Approve, actor, reason, State, StageIndex, now, LatestVerdicts);
+    }
+
+    /// <summary>A rollback the engine decides on outside the gates (a drift alarm held too long), with its reason.</summary>
+    public RolloutTransition RollbackAutomatically(string reason, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new RolloutTransitionException(RolloutAction.AutoRollback, State, "An automatic rollback needs a reason.");
+        Require(RolloutAction.Rollback);
+        return Move(RolloutAction.AutoRollback, EngineActor, reason, RolloutState.RolledBack, StageIndex, now, LatestVerdicts);
+    }
+
     public RolloutTransition Abort(string actor, string reason, DateTimeOffset now)
     {
         RequireHuman(RolloutAction.Abort, actor, reason);
@@ -117,9 +161,11 @@ public sealed class Rollout
     /// <summary>
     /// Records one evaluation of the current stage's gates. Rolls back when any gate has failed
     /// FailureLimit times in a row; advances when the minimum duration has passed and every gate
-    /// passes; otherwise returns null and the rollout holds.
+    /// passes; otherwise returns null and the rollout holds. Under a step-back policy the first breach returns to the
+    /// previous stage instead of rolling back. A stage that asks for approval holds until a lead gives it, and
+    /// <paramref name="confirmationHold"/> (a confirm webhook that said no) holds it too.
     /// </summary>
-    public RolloutTransition? RecordEvaluation(IReadOnlyList<GateVerdict> verdicts, DateTimeOffset now)
+    public RolloutTransition? RecordEvaluation(IReadOnlyList<GateVerdict> verdicts, DateTimeOffset now, string? confirmationHold = null)
     {
         ArgumentNullException.ThrowIfNull(verdicts);
         Require(RolloutAction.AutoAdvance);
@@ -138,6 +184,15 @@ public sealed class Rollout
         if (breached is not null)
         {
             var reason = $"{breached.Describe()}; failed {streaks[breached.Gate]} time(s) in a row (limit {limit}).";
+            if (CurrentStage.OnBreach == BreachPolicy.StepBack && StageIndex > 0 && StepBackBreaches == 0)
+            {
+                StepBackBreaches++;
+                var back = Stages[StageIndex - 1].Percent;
+                return Move(RolloutAction.AutoStepBack, EngineActor,
+                    $"{reason} Stepped back to stage {StageIndex} ({back:0.##}%) as the stage's policy says; a second breach rolls back.",
+                    RolloutState.Running, StageIndex - 1, now, LatestVerdicts);
+            }
+            if (StepBackBreaches > 0) reason += " A second breach after stepping back: rolling back.";
             return Move(RolloutAction.AutoRollback, EngineActor, reason, RolloutState.RolledBack, StageIndex, now, LatestVerdicts);
         }
 
@@ -152,7 +207,15 @@ public sealed class Rollout
         }
 
         if (TimeUntilAdvance(now) > TimeSpan.Zero || verdicts.Any(v => v.Verdict != Verdict.Pass))
+        {
+            WaitingFor = null;
             return null;
+        }
+        if (AwaitsApproval || confirmationHold is not null)
+        {
+            WaitingFor = AwaitsApproval ? AwaitingLeadApproval : confirmationHold!.Trim();
+            return null;
+        }
 
         var held = StageStartedAt is { } started ? now - started : TimeSpan.Zero;
         var why = $"Stage {StageIndex + 1} held {Whole(held)} (minimum {Whole(CurrentStage.MinDuration)}) and every gate passed.";
@@ -160,6 +223,14 @@ public sealed class Rollout
             ? Move(RolloutAction.AutoPromote, EngineActor, why, RolloutState.Promoted, StageIndex, now, LatestVerdicts)
             : Move(RolloutAction.AutoAdvance, EngineActor, why, RolloutState.Running, StageIndex + 1, now, LatestVerdicts);
     }
+
+    /// <summary>
+    /// Whether these verdicts would advance the stage now, leaving confirm webhooks aside: the engine asks the webhooks only
+    /// then, so a receiver hears once per ready evaluation, never while the stage is still young or failing.
+    /// </summary>
+    public bool ReadyToAdvance(IReadOnlyList<GateVerdict> verdicts, DateTimeOffset now) =>
+        State == RolloutState.Running && !AwaitsApproval && TimeUntilAdvance(now) == TimeSpan.Zero
+        && verdicts.All(v => v.Verdict == Verdict.Pass);
 
     /// <summary>Time left before the current stage may advance; zero once its minimum duration has passed.</summary>
     public TimeSpan TimeUntilAdvance(DateTimeOffset now)
@@ -173,9 +244,18 @@ public sealed class Rollout
     public string? WhyNot(RolloutAction action)
     {
         var allowed = AllowedStates(action);
-        return allowed.Contains(State)
-            ? null
-            : $"Cannot {Verb(action)} a rollout that is {State}; {Verb(action)} is allowed only when {string.Join(" or ", allowed)}.";
+        if (!allowed.Contains(State))
+            return $"Cannot {Verb(action)} a rollout that is {State}; {Verb(action)} is allowed only when {string.Join(" or ", allowed)}.";
+        return action switch
+        {
+            RolloutAction.StepBack when StageIndex == 0 =>
+                "Cannot step back from the first stage: there is no lower share to return to; roll back instead.",
+            RolloutAction.Approve when CurrentStage.Approval != ApprovalPolicy.Lead =>
+                $"Cannot approve stage {StageIndex + 1}: it does not ask for approval.",
+            RolloutAction.Approve when ApprovedStageIndex == StageIndex =>
+                $"Cannot approve stage {StageIndex + 1}: {ApprovedBy} has already approved it.",
+            _ => null,
+        };
     }
 
     // The one table of legal transitions: the action methods enforce it and WhyNot explains it.
@@ -185,6 +265,7 @@ public sealed class Rollout
         RolloutAction.Resume => [RolloutState.Paused],
         RolloutAction.Rollback => [RolloutState.Running, RolloutState.Paused],
         RolloutAction.Abort => [RolloutState.Pending, RolloutState.Running, RolloutState.Paused],
+        RolloutAction.StepBack or RolloutAction.Approve => [RolloutState.Running, RolloutState.Paused],
         _ => [RolloutState.Running], // Promote, Pause and the engine's evaluation
     };
 
@@ -206,6 +287,12 @@ public sealed class Rollout
             CurrentPercent, 0m, now, evidence.ToArray());
         // Entering a stage, or resuming into one, starts a fresh clock and a fresh record of verdicts.
         var entersRunningPeriod = to == RolloutState.Running && (toStage != StageIndex || State != RolloutState.Running);
+        if (toStage != StageIndex)
+        {
+            ApprovedStageIndex = null;
+            ApprovedBy = null;
+        }
+        WaitingFor = null;
         State = to;
         StageIndex = toStage;
         if (entersRunningPeriod)
@@ -224,7 +311,8 @@ public sealed class Rollout
 
     private static string Verb(RolloutAction action) => action switch
     {
-        RolloutAction.AutoAdvance or RolloutAction.AutoPromote or RolloutAction.AutoRollback or RolloutAction.AutoPause => "evaluate",
+        RolloutAction.AutoAdvance or RolloutAction.AutoPromote or RolloutAction.AutoRollback or RolloutAction.AutoPause or RolloutAction.AutoStepBack => "evaluate",
+        RolloutAction.StepBack => "step back",
         _ => action.ToString().ToLowerInvariant(),
     };
 }

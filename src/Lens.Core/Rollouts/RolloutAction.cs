@@ -14,4 +14,10 @@ public enum RolloutAction
     AutoRollback,
     /// <summary>The engine hands the decision to a person: a gate stayed inconclusive for the stage's InconclusiveLimit.</summary>
     AutoPause,
+    /// <summary>A lead returns traffic to the previous stage's share.</summary>
+    StepBack,
+    /// <summary>A breach under a step-back policy: the engine returns traffic to the previous stage's share.</summary>
+    AutoStepBack,
+    /// <summary>A lead approves the current stage's advance (the stage asked for it).</summary>
+    Approve,
 }

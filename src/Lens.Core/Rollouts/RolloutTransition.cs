@@ -17,5 +17,5 @@ public sealed record RolloutTransition(
     DateTimeOffset At,
     IReadOnlyList<GateVerdict> Verdicts)
 {
-    public bool IsAutomatic => Action is RolloutAction.AutoAdvance or RolloutAction.AutoPromote or RolloutAction.AutoRollback;
+    public bool IsAutomatic => Action is RolloutAction.AutoAdvance or RolloutAction.AutoPromote or RolloutAction.AutoRollback or RolloutAction.AutoStepBack;
 }

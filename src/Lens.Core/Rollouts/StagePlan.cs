@@ -29,6 +29,13 @@ public static class StagePlan
                 errors.Add(new PlanError($"{at}.percent", "Each stage must serve a larger share than the one before."));
             previous = Math.Max(previous, stage.Percent);
 
+            if (!Enum.IsDefined(stage.OnBreach))
+                errors.Add(new PlanError($"{at}.onBreach", "onBreach is \"rollback\" or \"stepBack\"."));
+            else if (stage.OnBreach == BreachPolicy.StepBack && i == 0)
+                errors.Add(new PlanError($"{at}.onBreach", "The first stage has no previous stage to step back to; it can only roll back."));
+            if (!Enum.IsDefined(stage.Approval))
+                errors.Add(new PlanError($"{at}.approval", "approval is \"none\" or \"lead\"."));
+            foreach (var error in ConfirmUrls.Validate(stage.ConfirmUrls, $"{at}.confirmUrls")) errors.Add(error);
             if (stage.MinDuration < TimeSpan.Zero)
                 errors.Add(new PlanError($"{at}.minDuration", "Minimum duration cannot be negative."));
             if (stage.Gates is null)
@@ -63,6 +70,7 @@ public static class StagePlan
                 if (stage.Gates.MaxErrorRateIncreaseVsBaseline is not null)
                     errors.Add(new PlanError($"{at}.gates.maxErrorRateIncreaseVsBaseline", "Comparing with the baseline needs traffic on both sides: at 100% the baseline serves nobody."));
             }
+            foreach (var error in GaugePlan.Validate(stage.Gates.Gauges, $"{at}.gates.gauges", stage.Percent)) errors.Add(error);
             if (stage.Gates.InconclusiveLimit < 0)
                 errors.Add(new PlanError($"{at}.gates.inconclusiveLimit", "Inconclusive limit must be zero (never pause) or more."));
             if (stage.Gates.MinSamples < 1)

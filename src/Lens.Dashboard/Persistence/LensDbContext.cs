@@ -25,6 +25,7 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<GateVerdictRecord> GateVerdicts => Set<GateVerdictRecord>();
     public DbSet<MetricBucket> MetricBuckets => Set<MetricBucket>();
+    public DbSet<GaugeBucket> GaugeBuckets => Set<GaugeBucket>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Detector> Detectors => Set<Detector>();
@@ -125,6 +126,7 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
             e.Ignore(r => r.CurrentStage);
             e.Ignore(r => r.CurrentPercent);
             e.Ignore(r => r.IsTerminal);
+            e.Ignore(r => r.AwaitsApproval);
         });
 
         model.Entity<Flag>(e =>
@@ -155,6 +157,12 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
         });
 
         model.Entity<MetricBucket>(e => e.HasKey(b => new { b.Flag, b.Variant, b.BucketStart }));
+
+        model.Entity<GaugeBucket>(e =>
+        {
+            e.HasKey(b => new { b.Flag, b.Variant, b.Name, b.BucketStart });
+            e.HasIndex(b => new { b.Flag, b.BucketStart });
+        });
 
         model.Entity<Alert>(e =>
         {

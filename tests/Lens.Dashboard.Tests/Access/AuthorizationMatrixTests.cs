@@ -65,6 +65,7 @@ public sealed partial class AuthorizationMatrixTests : AppTestBase
         ["POST /api/rollouts/{id:guid}/promote"] = LensPolicies.Lead, ["POST /api/rollouts/{id:guid}/pause"] = LensPolicies.Lead,
         ["POST /api/rollouts/{id:guid}/resume"] = LensPolicies.Lead, ["POST /api/rollouts/{id:guid}/rollback"] = LensPolicies.Lead,
         ["POST /api/rollouts/{id:guid}/abort"] = LensPolicies.Lead,
+        ["POST /api/rollouts/{id:guid}/stepback"] = LensPolicies.Lead, ["POST /api/rollouts/{id:guid}/approve"] = LensPolicies.Lead,
         ["POST /api/releases"] = LensPolicies.Lead, ["GET /api/releases"] = LensPolicies.Read, ["GET /api/releases/{version}"] = LensPolicies.Read,
         ["GET /api/releases/{version}/config-fingerprint"] = LensPolicies.Read,
         ["POST /api/ingest"] = LensPolicies.Ingest,

@@ -25,6 +25,10 @@ public sealed class ConfigurationTests
     [InlineData("Auth:Tokens:ci:Role", "superuser")]
     [InlineData("Auth:SessionLifetime", "00:00:00")]
     [InlineData("Auth:PublicBaseUrl", "lens.example.com")]
+    [InlineData("CanaryJudgement:DriftRollbackAfter", "00:00:10")]
+    [InlineData("CanaryJudgement:DriftRollbackAfter", "a day")]
+    [InlineData("CanaryJudgement:ConfirmTimeout", "00:10:00")]
+    [InlineData("Detectors:Watch:p95_latency:Flag", "not a flag!")]
     public void Start_WithBadSetting_StopsWithAMessageNamingTheKey(string key, string value)
     {
         using var installation = new LensAppFactory();

@@ -83,4 +83,34 @@ public sealed class RestartTests : IDisposable
         var audit = (await (await restarted.GetAsync($"/api/rollouts/{id}/audit")).JsonAsync()).AsArray();
         Assert.StartsWith("Results per query 6.45 against 5 ± 1 on 110 samples: Fail", (string?)audit.Single(a => (string?)a!["action"] == "AutoRollback")!["reason"]);
     }
+
+    [Fact]
+    public async Task Restart_MidStage_KeepsTheWindowsGaugesAndJudgesOnThem()
+    {
+        var clock = TestClock.StartingAt2026();
+        var stage = new { percent = 10, minDuration = "01:00:00", gates = new { minSamples = 10, gauges = new[] { new { name = "memory_mb", max = 1024.0 } } } };
+        string id;
+        using (var before = new LensAppFactory(_folder.FullName, clock))
+        {
+            var client = before.CreateClient();
+            await client.CreateReleaseAsync();
+            id = (string)(await client.CreateRolloutAsync(Requests.Rollout(stages: [stage, Requests.Stage(100)])))["id"]!;
+            clock.Advance(TimeSpan.FromSeconds(10));
+            await client.PostAsync("/api/ingest", new IngestBody("search-ranking").Gauge("memory_mb", 1000).Gauge("memory_mb", 600, "baseline").ToContent());
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await client.PostAsync("/api/ingest", new IngestBody("search-ranking").Gauge("memory_mb", 1010).ToContent());
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(20));
+        using var after = new LensAppFactory(_folder.FullName, clock);
+        var restarted = after.CreateClient();
+        var memory = (await restarted.GetRolloutAsync(id))["metrics"]!["gauges"]!["memory_mb"]!;
+        Assert.Equal((2L, 1005.0, 1L), ((long?)memory["candidate"]!["samples"], (double?)memory["candidate"]!["mean"], (long?)memory["baseline"]!["samples"]));
+
+        // One more report: alone too few to judge (3 needed); with the two restored, (1000 + 1010 + 1300) / 3 = 1103.33 is over 1024.
+        await restarted.PostAsync("/api/ingest", new IngestBody("search-ranking").Gauge("memory_mb", 1300).ToContent());
+        await after.Get<RolloutEngine>().EvaluateRunningAsync();
+        var audit = (await (await restarted.GetAsync($"/api/rollouts/{id}/audit")).JsonAsync()).AsArray();
+        Assert.StartsWith("memory_mb ceiling 1103.333 against a limit of 1024 on 3 samples: Fail", (string?)audit.Single(a => (string?)a!["action"] == "AutoRollback")!["reason"]);
+    }
 }

@@ -101,6 +101,23 @@ public sealed class RolloutChartSpecsTests
     }
 
     [Fact]
+    public void EventsOf_StepBacks_AreDrawnWithTheStageTheyReturnedTo()
+    {
+        var gates = new StageGates(MaxErrorRate: 0.05, MinSamples: 1);
+        var rollout = Rollout.Create("f", "2.0.0", [new(5m, TimeSpan.Zero, gates), new(25m, TimeSpan.Zero, gates, BreachPolicy.StepBack), new(100m, TimeSpan.Zero, gates)], null, Start);
+        rollout.Start("demo", "go", Start);
+        rollout.Promote(0, "ann", "on", Start.AddSeconds(5));
+        var auto = rollout.RecordEvaluation([new GateVerdict(GateNames.ErrorRate, Verdict.Fail, 0.5, 0.05, 10)], Start.AddSeconds(10))!;
+        rollout.Promote(0, "ann", "again", Start.AddSeconds(15));
+        var manual = rollout.StepBack("ann", "careful", Start.AddSeconds(20));
+
+        var events = RolloutChartSpecs.EventsOf(rollout, [AuditEntry.For(auto), AuditEntry.For(manual)]);
+
+        Assert.Equal(["▼ stepped back to stage 1 (5%)", "▼ stepped back to stage 1 (5%) by ann"], events.Select(e => e.Label));
+        Assert.All(events, e => Assert.Equal(ChartEventKind.SteppedBack, e.Kind));
+    }
+
+    [Fact]
     public void ChartSpec_NoPointWithAValue_IsEmpty()
     {
         var spec = new ChartSpec("x", "ms", [new ChartLine("a", "#000", [new ChartPoint(Start, null)])]);

@@ -26,6 +26,17 @@ public static class Requests
 public sealed class IngestBody(string flag)
 {
     private readonly List<string> _events = [];
+    private readonly List<string> _gauges = [];
+
+    /// <summary>One gauge report, as a service sends it beside its events.</summary>
+    public IngestBody Gauge(string name, double value, string variant = "candidate") =>
+        RawGauge($$"""{"variant":"{{variant}}","name":"{{name}}","value":{{value.ToString("R", CultureInfo.InvariantCulture)}}}""");
+
+    public IngestBody RawGauge(string gaugeJson)
+    {
+        _gauges.Add(gaugeJson);
+        return this;
+    }
 
     public IngestBody Healthy(int count, string variant = "candidate", double latencyMs = 20)
     {
@@ -59,7 +70,9 @@ public sealed class IngestBody(string flag)
         return this;
     }
 
-    public override string ToString() => $$"""{"flag":"{{flag}}","events":[{{string.Join(",", _events)}}]}""";
+    public override string ToString() => _gauges.Count == 0
+        ? $$"""{"flag":"{{flag}}","events":[{{string.Join(",", _events)}}]}"""
+        : $$"""{"flag":"{{flag}}","events":[{{string.Join(",", _events)}}],"gauges":[{{string.Join(",", _gauges)}}]}""";
 
     public StringContent ToContent() => new(ToString(), Encoding.UTF8, "application/json");
 }

@@ -16,6 +16,7 @@ public sealed class RolloutPage(IPage page) : BlazorPage(page)
     public ILocator Action(string name) => Page.GetByTestId($"action-{name}");
     public ILocator ActionWrapper(string name) => Page.GetByTestId($"action-wrap-{name}");
     public ILocator Controls => Page.GetByTestId("controls");
+    public ILocator WaitingFor => Page.GetByTestId("waiting-for");
 
     /// <summary>Where an element's top edge is on the page, in CSS pixels.</summary>
     public Task<double> TopOfAsync(ILocator element) => element.EvaluateAsync<double>("e => e.getBoundingClientRect().top + window.scrollY");

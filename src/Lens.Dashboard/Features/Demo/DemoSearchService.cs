@@ -39,6 +39,17 @@ public sealed class DemoSearchService(DemoCorpus corpus, DemoFaults faults)
     public double ExpectedResultsPerQuery() =>
         corpus.Terms.Count == 0 ? 0 : corpus.Terms.Average(t => (double)RankByFrequency(corpus.Lookup(t)).Count);
 
+    /// <summary>
+    /// The gauges each version reports beside its requests: resident memory in MiB and cache hit rate (a fraction). The
+    /// demo has neither a real heap per version nor a cache, so both are modelled: the candidate uses a little more
+    /// memory and hits its cache a little more often, well inside the deployment controller plan's limits, with noise.
+    /// </summary>
+    public static (double MemoryMb, double CacheHitRate) Gauges(Variant variant, Random random)
+    {
+        var (memory, hitRate) = variant == Variant.Baseline ? (610.0, 0.90) : (640.0, 0.91);
+        return (Math.Round(memory + 15 * Gaussian(random), 1), Math.Round(Math.Clamp(hitRate + 0.01 * Gaussian(random), 0, 1), 4));
+    }
+
     private static IReadOnlyList<Hit> RankByFrequency(IReadOnlyList<DemoCorpus.Posting> postings) =>
         postings.GroupBy(p => p.File)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)

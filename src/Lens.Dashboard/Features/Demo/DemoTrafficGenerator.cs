@@ -11,7 +11,7 @@ namespace Lens.Dashboard.Features.Demo;
 /// <summary>
 /// Drives the demo search service at a steady rate: each request picks a user and a query, buckets the
 /// user with the documented hash, asks the chosen version, and every half second the outcomes are
-/// reported to POST /api/ingest over HTTP.
+/// reported to POST /api/ingest over HTTP, with each version's gauges (memory_mb, cache_hit_rate).
 /// </summary>
 public sealed class DemoTrafficGenerator(
     IOptions<DemoOptions> options,
@@ -105,13 +105,14 @@ public sealed class DemoTrafficGenerator(
     private async Task ReportLoopAsync(HttpClient http, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(ReportEvery, clock);
+        var random = new Random();
         try
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
                 var events = new List<object>();
                 while (events.Count < 10_000 && _outcomes.TryDequeue(out var e)) events.Add(e);
-                if (events.Count > 0) await PostAsync(http, "api/ingest", new { flag = options.Value.Flag, events }, ct);
+                if (events.Count > 0) await PostAsync(http, "api/ingest", new { flag = options.Value.Flag, events, gauges = Gauges(random) }, ct);
                 foreach (var variant in new[] { Variant.Baseline, Variant.Candidate })
                 {
                     var impressions = new List<object>();
@@ -123,6 +124,19 @@ public sealed class DemoTrafficGenerator(
             }
         }
         catch (OperationCanceledException) { }
+    }
+
+    private static object[] Gauges(Random random)
+    {
+        var gauges = new List<object>(4);
+        foreach (var variant in new[] { Variant.Baseline, Variant.Candidate })
+        {
+            var name = variant == Variant.Candidate ? "candidate" : "baseline";
+            var (memoryMb, cacheHitRate) = DemoSearchService.Gauges(variant, random);
+            gauges.Add(new { variant = name, name = Lens.Core.Rollouts.RolloutPlans.MemoryGauge, value = memoryMb });
+            gauges.Add(new { variant = name, name = Lens.Core.Rollouts.RolloutPlans.CacheHitRateGauge, value = cacheHitRate });
+        }
+        return gauges.ToArray();
     }
 
     private async Task PostAsync(HttpClient http, string path, object body, CancellationToken ct)

@@ -32,4 +32,11 @@ public sealed class DetectorDefinition
     /// <summary>The largest value the metric can take (1 for a fraction). Bounded input keeps every statistic finite.</summary>
     [Range(double.Epsilon, 1e12)]
     public double Maximum { get; set; } = 1e9;
+
+    /// <summary>
+    /// The flag whose rollout this metric speaks for: while that flag's rollout runs, an alarm held longer than
+    /// CanaryJudgement:DriftRollbackAfter rolls it back. Empty: the metric is tied to no rollout.
+    /// </summary>
+    [RegularExpression("^[A-Za-z0-9._-]{1,100}$", ErrorMessage = "must be 1-100 letters, digits, '.', '_' or '-'.")]
+    public string? Flag { get; set; }
 }

@@ -8,6 +8,8 @@ namespace Lens.Dashboard.Features.Ingest;
 /// Reads <c>{"flag":"…","events":[{"variant","latencyMs","ok","resultCount"}]}</c> straight from UTF-8 with
 /// <see cref="Utf8JsonReader"/>. Structural problems (malformed JSON, no flag, too many events) throw
 /// <see cref="IngestParseException"/>; a bad event is rejected by index and the others are still counted.
+/// An optional <c>"gauges":[{"variant","name","value"}]</c> carries gauge reports; a bad gauge refuses the whole batch,
+/// naming it (gauges[1].value), since a gauge gate judged on part of a service's report would judge the wrong thing.
 /// </summary>
 public static class IngestBatchParser
 {
@@ -15,6 +17,8 @@ public static class IngestBatchParser
     public const double MaxLatencyMs = 3_600_000;
 
     public const int MaxFlagLength = 100;
+
+    public const int MaxGauges = 100;
 
     public static void Parse(ReadOnlySpan<byte> json, IngestBatch batch)
     {
@@ -36,6 +40,7 @@ public static class IngestBatchParser
         string? flag = null;
         var sawFlag = false;
         var sawEvents = false;
+        var sawGauges = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             if (reader.ValueTextEquals("flag"u8))
@@ -58,6 +63,15 @@ public static class IngestBatchParser
                 ParseEvents(ref reader, batch);
                 sawEvents = true;
             }
+            else if (reader.ValueTextEquals("gauges"u8))
+            {
+                if (sawGauges) throw new IngestParseException("gauges", "\"gauges\" appears twice; send one array.");
+                sawGauges = true;
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
+                    throw new IngestParseException("gauges", "\"gauges\" must be an array of {\"variant\",\"name\",\"value\"}.");
+                ParseGauges(ref reader, batch);
+            }
             else
             {
                 reader.Read();
@@ -67,6 +81,57 @@ public static class IngestBatchParser
         if (string.IsNullOrWhiteSpace(flag)) throw new IngestParseException("flag", "\"flag\" is required.");
         if (!sawEvents) throw new IngestParseException("events", "\"events\" is required.");
         batch.Flag = flag;
+    }
+
+    private static void ParseGauges(ref Utf8JsonReader reader, IngestBatch batch)
+    {
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var at = $"gauges[{index}]";
+            if (index >= MaxGauges)
+                throw new IngestParseException("gauges", $"A batch holds at most {MaxGauges} gauge reports.");
+            if (reader.TokenType != JsonTokenType.StartObject)
+                throw new IngestParseException(at, "A gauge report must be a JSON object with \"variant\", \"name\" and \"value\".");
+            int variant = -1;
+            string? name = null;
+            double? value = null;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                if (reader.ValueTextEquals("variant"u8))
+                {
+                    reader.Read();
+                    variant = reader.TokenType != JsonTokenType.String ? -1
+                        : reader.ValueTextEquals("baseline"u8) ? (int)Variant.Baseline
+                        : reader.ValueTextEquals("candidate"u8) ? (int)Variant.Candidate : -1;
+                    if (variant < 0) throw new IngestParseException($"{at}.variant", "variant must be \"baseline\" or \"candidate\".");
+                }
+                else if (reader.ValueTextEquals("name"u8))
+                {
+                    reader.Read();
+                    name = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= 64 * 6 ? reader.GetString() : null;
+                    if (!Lens.Core.Rollouts.GaugePlan.IsValidName(name))
+                        throw new IngestParseException($"{at}.name", $"A gauge name is {Lens.Core.Rollouts.GaugePlan.NameRule}.");
+                }
+                else if (reader.ValueTextEquals("value"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var v) || !double.IsFinite(v))
+                        throw new IngestParseException($"{at}.value", "value must be a finite number, in the gauge's own unit.");
+                    value = v;
+                }
+                else
+                {
+                    reader.Read();
+                    if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject) reader.Skip();
+                }
+            }
+            if (variant < 0) throw new IngestParseException($"{at}.variant", "variant is required.");
+            if (name is null) throw new IngestParseException($"{at}.name", "name is required.");
+            if (value is null) throw new IngestParseException($"{at}.value", "value is required.");
+            batch.Gauges.Add(new GaugeReport((byte)variant, name, value.Value));
+            index++;
+        }
     }
 
     private static void ParseEvents(ref Utf8JsonReader reader, IngestBatch batch)

@@ -17,6 +17,7 @@ public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> lo
     private const int MaxEntriesPerCommit = 1024;
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<(string Flag, int Variant, long Bucket), VariantAccumulator> _open = new();
+    private readonly Dictionary<(string Flag, int Variant, string Name, long Bucket), GaugeAccumulator> _openGauges = new();
 
     public Task AppendAsync(IngestBatch batch, long bucket)
     {
@@ -43,6 +44,7 @@ public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> lo
             await pragma.ExecuteNonQueryAsync(CancellationToken.None);
         }
         using var upsert = CreateUpsert(connection);
+        using var gaugeUpsert = CreateGaugeUpsert(connection);
         var pending = new List<Entry>(MaxEntriesPerCommit);
 
         // Drains until the queue is completed at shutdown, so every request already queued is answered.
@@ -52,21 +54,23 @@ public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> lo
             while (pending.Count < MaxEntriesPerCommit && _queue.Reader.TryRead(out var entry)) pending.Add(entry);
             try
             {
-                Commit(connection, upsert, pending);
+                Commit(connection, upsert, gaugeUpsert, pending);
                 foreach (var e in pending) e.Done.TrySetResult();
             }
             catch (Exception ex)
             {
                 logger.LogError(ex, "Could not store {Count} ingest batches; they were not accepted.", pending.Count);
                 _open.Clear();
+                _openGauges.Clear();
                 foreach (var e in pending) e.Done.TrySetException(ex);
             }
         }
     }
 
-    private void Commit(SqliteConnection connection, SqliteCommand upsert, List<Entry> entries)
+    private void Commit(SqliteConnection connection, SqliteCommand upsert, SqliteCommand gaugeUpsert, List<Entry> entries)
     {
         var touched = new HashSet<(string, int, long)>();
+        var touchedGauges = new HashSet<(string, int, string, long)>();
         var perVariant = new VariantAccumulator?[2];
         foreach (var entry in entries)
         {
@@ -90,6 +94,17 @@ public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> lo
                 }
                 acc.Add(batch.LatencyBuckets[i], batch.Ok[i], batch.ResultCounts[i]);
             }
+            foreach (var gauge in batch.Gauges)
+            {
+                var key = (batch.Flag, (int)gauge.Variant, gauge.Name, entry.Bucket);
+                if (!_openGauges.TryGetValue(key, out var gaugeAcc))
+                {
+                    gaugeAcc = LoadGauge(connection, key);
+                    _openGauges[key] = gaugeAcc;
+                }
+                gaugeAcc.Add(gauge.Value);
+                touchedGauges.Add(key);
+            }
         }
 
         using var transaction = connection.BeginTransaction();
@@ -108,12 +123,32 @@ public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> lo
             upsert.Parameters["$totalResultSquares"].Value = acc.TotalResultSquares;
             upsert.ExecuteNonQuery();
         }
+        gaugeUpsert.Transaction = transaction;
+        foreach (var key in touchedGauges)
+        {
+            var acc = _openGauges[key];
+            gaugeUpsert.Parameters["$flag"].Value = key.Item1;
+            gaugeUpsert.Parameters["$variant"].Value = key.Item2;
+            gaugeUpsert.Parameters["$name"].Value = key.Item3;
+            gaugeUpsert.Parameters["$bucket"].Value = key.Item4;
+            gaugeUpsert.Parameters["$samples"].Value = acc.Samples;
+            gaugeUpsert.Parameters["$sum"].Value = acc.Sum;
+            gaugeUpsert.Parameters["$min"].Value = acc.Min;
+            gaugeUpsert.Parameters["$max"].Value = acc.Max;
+            gaugeUpsert.ExecuteNonQuery();
+        }
         transaction.Commit();
         EvictClosedBuckets();
     }
 
     private void EvictClosedBuckets()
     {
+        if (_openGauges.Count >= 256)
+        {
+            var newestGauge = _openGauges.Keys.Max(k => k.Bucket);
+            foreach (var key in _openGauges.Keys.Where(k => k.Bucket < newestGauge - 2 * Metrics.MetricsClock.BucketSeconds).ToList())
+                _openGauges.Remove(key);
+        }
         if (_open.Count < 256) return;
         var newest = _open.Keys.Max(k => k.Bucket);
         foreach (var key in _open.Keys.Where(k => k.Bucket < newest - 2 * Metrics.MetricsClock.BucketSeconds).ToList())
@@ -131,6 +166,34 @@ public sealed class IngestJournal(LensStorage storage, ILogger<IngestJournal> lo
         using var row = select.ExecuteReader();
         if (row.Read()) acc.Add(row.GetInt64(0), row.GetInt64(1), (byte[])row.GetValue(2), row.GetInt64(3), row.GetInt64(4), row.GetInt64(5));
         return acc;
+    }
+
+    private static GaugeAccumulator LoadGauge(SqliteConnection connection, (string Flag, int Variant, string Name, long Bucket) key)
+    {
+        var acc = new GaugeAccumulator();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT Samples, Sum, Min, Max FROM GaugeBuckets WHERE Flag = $f AND Variant = $v AND Name = $n AND BucketStart = $b";
+        select.Parameters.AddWithValue("$f", key.Flag);
+        select.Parameters.AddWithValue("$v", key.Variant);
+        select.Parameters.AddWithValue("$n", key.Name);
+        select.Parameters.AddWithValue("$b", key.Bucket);
+        using var row = select.ExecuteReader();
+        if (row.Read()) acc.Add(row.GetInt64(0), row.GetDouble(1), row.GetDouble(2), row.GetDouble(3));
+        return acc;
+    }
+
+    private static SqliteCommand CreateGaugeUpsert(SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO GaugeBuckets (Flag, Variant, Name, BucketStart, Samples, Sum, Min, Max)
+            VALUES ($flag, $variant, $name, $bucket, $samples, $sum, $min, $max)
+            ON CONFLICT (Flag, Variant, Name, BucketStart) DO UPDATE SET
+              Samples = excluded.Samples, Sum = excluded.Sum, Min = excluded.Min, Max = excluded.Max
+            """;
+        foreach (var name in new[] { "$flag", "$variant", "$name", "$bucket", "$samples", "$sum", "$min", "$max" })
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return command;
     }
 
     private static SqliteCommand CreateUpsert(SqliteConnection connection)

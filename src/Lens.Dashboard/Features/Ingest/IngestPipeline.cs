@@ -11,11 +11,11 @@ public sealed class IngestPipeline(IngestJournal journal, LiveMetrics metrics, F
         if (flags.Get(batch.Flag) is null)
             throw new IngestParseException("flag", $"Unknown flag '{batch.Flag}'. Flags exist once a rollout drives them; see GET /api/flags.",
                 StatusCodes.Status422UnprocessableEntity);
-        if (batch.Count == 0 && batch.Rejected.Count > 0)
+        if (batch.IsEmpty && batch.Rejected.Count > 0)
             throw new IngestParseException("events", "No event in the batch is valid: " +
                 string.Join("; ", batch.Rejected.Take(5).Select(r => $"events[{r.Index}].{r.Error}")), StatusCodes.Status422UnprocessableEntity);
 
-        if (batch.Count > 0)
+        if (!batch.IsEmpty)
         {
             var bucket = MetricsClock.BucketOf(clock.GetUtcNow());
             await journal.AppendAsync(batch, bucket);

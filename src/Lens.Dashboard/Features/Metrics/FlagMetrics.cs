@@ -15,6 +15,7 @@ public sealed class FlagMetrics(string flag)
     private readonly object _gate = new();
     private readonly VariantAccumulator[] _stage = [new(), new()];
     private readonly VariantAccumulator[] _bucket = [new(), new()];
+    private readonly Dictionary<string, GaugeAccumulator>[] _stageGauges = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
     private readonly LinkedList<MetricPoint> _points = new();
     private long _openBucket = long.MinValue;
     private ActiveStage? _activeStage;
@@ -34,7 +35,31 @@ public sealed class FlagMetrics(string flag)
                 _stage[variant].Add(batch.LatencyBuckets[i], batch.Ok[i], batch.ResultCounts[i]);
                 _bucket[variant].Add(batch.LatencyBuckets[i], batch.Ok[i], batch.ResultCounts[i]);
             }
+            foreach (var gauge in batch.Gauges) GaugeOf(gauge.Variant, gauge.Name).Add(gauge.Value);
         }
+    }
+
+    /// <summary>Adds a stored gauge aggregate to the stage window (start-up replay of buckets at or after the stage start).</summary>
+    public void ReplayGauge(Variant variant, string name, long samples, double sum, double min, double max)
+    {
+        lock (_gate) GaugeOf((byte)variant, name).Add(samples, sum, min, max);
+    }
+
+    private GaugeAccumulator GaugeOf(byte variant, string name)
+    {
+        var gauges = _stageGauges[variant];
+        if (!gauges.TryGetValue(name, out var acc)) gauges[name] = acc = new GaugeAccumulator();
+        return acc;
+    }
+
+    private Dictionary<string, GaugePair> GaugeWindow(bool candidateOnly = false)
+    {
+        var result = new Dictionary<string, GaugePair>(StringComparer.Ordinal);
+        foreach (var name in _stageGauges[0].Keys.Union(_stageGauges[1].Keys).Order(StringComparer.Ordinal))
+            result[name] = new GaugePair(
+                candidateOnly ? GaugeSummary.Empty : _stageGauges[0].GetValueOrDefault(name)?.ToSummary() ?? GaugeSummary.Empty,
+                _stageGauges[1].GetValueOrDefault(name)?.ToSummary() ?? GaugeSummary.Empty);
+        return result;
     }
 
     /// <summary>
@@ -63,6 +88,8 @@ public sealed class FlagMetrics(string flag)
             _activeStage = stage;
             _stage[0].Clear();
             _stage[1].Clear();
+            _stageGauges[0].Clear();
+            _stageGauges[1].Clear();
         }
     }
 
@@ -81,7 +108,7 @@ public sealed class FlagMetrics(string flag)
 
     public WindowMetrics StageWindow()
     {
-        lock (_gate) return new WindowMetrics(_stage[0].ToMetrics(), _stage[1].ToMetrics());
+        lock (_gate) return new WindowMetrics(_stage[0].ToMetrics(), _stage[1].ToMetrics()) { Gauges = GaugeWindow() };
     }
 
     /// <summary>
@@ -94,8 +121,8 @@ public sealed class FlagMetrics(string flag)
         {
             if (_activeStage is not { } stage) return false;
             var candidate = _stage[(int)Variant.Candidate];
-            if (candidate.Requests < Math.Max(1, stage.Gates.MinSamples)) return false;
-            var window = new WindowMetrics(VariantMetrics.Empty, candidate.ToMetrics());
+            if (candidate.Requests < Math.Max(1, stage.Gates.MinSamples) && stage.Gates.Gauges is not { Count: > 0 }) return false;
+            var window = new WindowMetrics(VariantMetrics.Empty, candidate.ToMetrics()) { Gauges = GaugeWindow(candidateOnly: true) };
             return GateEvaluator.Evaluate(stage.Gates, window).Any(v => v.Verdict == Verdict.Fail);
         }
     }

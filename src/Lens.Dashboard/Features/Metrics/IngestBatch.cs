@@ -21,6 +21,11 @@ public sealed class IngestBatch : IDisposable
     public int[] ResultCounts { get; private set; } = [];
     public int Count { get; private set; }
     public List<IngestRejection> Rejected { get; } = [];
+    /// <summary>The batch's gauge reports (memory_mb, cache_hit_rate, …); they count toward the same time bucket as its events.</summary>
+    public List<GaugeReport> Gauges { get; } = [];
+
+    /// <summary>Nothing to store: no valid event and no gauge.</summary>
+    public bool IsEmpty => Count == 0 && Gauges.Count == 0;
     /// <summary>Index of the next event in the request, accepted or not.</summary>
     public int Seen { get; private set; }
 
@@ -83,5 +88,6 @@ public sealed class IngestBatch : IDisposable
         Ok = [];
         LatencyBuckets = [];
         ResultCounts = [];
+        Gauges.Clear();
     }
 }

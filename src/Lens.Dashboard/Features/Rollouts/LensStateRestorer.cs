@@ -11,7 +11,7 @@ namespace Lens.Dashboard.Features.Rollouts;
 /// Rebuilds what lives in memory from what was saved, before the app serves: kill switches, flag states,
 /// and each running stage's window from the stored metric buckets. After a crash, evaluation resumes
 /// on the same evidence it had. A window rebuilt this way starts at the bucket holding the stage start
-/// (at most MetricsClock.BucketSeconds early).
+/// (at most MetricsClock.BucketSeconds early). Gauges are replayed into the stage window only: charts do not draw them.
 /// </summary>
 public static class LensStateRestorer
 {
@@ -45,6 +45,10 @@ public static class LensStateRestorer
             await foreach (var b in buckets)
                 flagMetrics.Replay((Variant)b.Variant, b.BucketStart, b.Requests, b.Errors, b.Histogram, b.ResultSamples, b.TotalResults, b.TotalResultSquares,
                     countsTowardStage: b.BucketStart >= stageFrom);
+            if (stage is null) continue;
+            var gauges = db.GaugeBuckets.AsNoTracking().Where(g => g.Flag == flag && g.BucketStart >= stageFrom).AsAsyncEnumerable();
+            await foreach (var g in gauges)
+                flagMetrics.ReplayGauge((Variant)g.Variant, g.Name, g.Samples, g.Sum, g.Min, g.Max);
         }
     }
 }

@@ -95,6 +95,8 @@ public static class RolloutChartSpecs
             nameof(RolloutAction.AutoRollback) => new ChartEvent(e.At, "× rolled back", ChartEventKind.RolledBack),
             nameof(RolloutAction.AutoPause) => new ChartEvent(e.At, "‖ paused: inconclusive", ChartEventKind.Paused),
             nameof(RolloutAction.Rollback) => new ChartEvent(e.At, $"× rolled back by {e.Actor}", ChartEventKind.RolledBack),
+            nameof(RolloutAction.AutoStepBack) => new ChartEvent(e.At, $"▼ stepped back to {Stage()}", ChartEventKind.SteppedBack),
+            nameof(RolloutAction.StepBack) => new ChartEvent(e.At, $"▼ stepped back to {Stage()} by {e.Actor}", ChartEventKind.SteppedBack),
             nameof(RolloutAction.Abort) => new ChartEvent(e.At, $"× aborted by {e.Actor}", ChartEventKind.Aborted),
             "Activate" => new ChartEvent(e.At, $"kill switch on ({e.Subject["killswitch:".Length..]})", ChartEventKind.KillSwitchOn),
             "Deactivate" => new ChartEvent(e.At, $"kill switch off ({e.Subject["killswitch:".Length..]})", ChartEventKind.KillSwitchOff),

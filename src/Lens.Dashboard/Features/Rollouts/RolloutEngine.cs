@@ -29,6 +29,7 @@ public sealed class RolloutEngine(
     LensEvents events,
     AlertService alerts,
     SampleRatioAlerts sampleRatioAlerts,
+    ConfirmWebhooks confirmations,
     IOptions<AlertOptions> alertOptions,
     IHostApplicationLifetime lifetime,
     ILogger<RolloutEngine> logger)
@@ -67,6 +68,20 @@ public sealed class RolloutEngine(
 
     public async Task<Rollout> ActAsync(Guid id, RolloutAction action, string actor, string reason, int? expectedStageIndex, CancellationToken ct = default)
     {
+        var rollout = await ActLockedAsync(id, action, actor, reason, expectedStageIndex, ct);
+        // An approval given to a stage that is already ready should not wait for the next tick to take effect. The
+        // scheduled evaluation may get there first, so the answer is read afresh either way.
+        if (action == RolloutAction.Approve)
+        {
+            await EvaluateAsync(id, ct);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            return await db.Rollouts.AsNoTracking().FirstAsync(r => r.Id == id, ct);
+        }
+        return rollout;
+    }
+
+    private async Task<Rollout> ActLockedAsync(Guid id, RolloutAction action, string actor, string reason, int? expectedStageIndex, CancellationToken ct)
+    {
         var gate = _locks.GetOrAdd(id, static _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         try
@@ -83,6 +98,8 @@ public sealed class RolloutEngine(
                 RolloutAction.Resume => rollout.Resume(actor, reason, now),
                 RolloutAction.Rollback => rollout.Rollback(actor, reason, now),
                 RolloutAction.Abort => rollout.Abort(actor, reason, now),
+                RolloutAction.StepBack => rollout.StepBack(actor, reason, now),
+                RolloutAction.Approve => rollout.Approve(actor, reason, now),
                 _ => throw new LensRequestException("action", $"{action} is not an action people take.", StatusCodes.Status400BadRequest),
             };
             db.AuditEntries.Add(AuditEntry.For(transition));
@@ -90,6 +107,35 @@ public sealed class RolloutEngine(
             AfterChange(rollout, flag, transition);
             await sampleRatioAlerts.TransitionedAsync(rollout, ct);
             return rollout;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Rolls back a live rollout for a reason outside its gates (a drift alarm held too long), as the engine, with an
+    /// alert. Null when the rollout has already ended or not started: nothing to roll back.
+    /// </summary>
+    public async Task<RolloutTransition?> RollbackAutomaticallyAsync(Guid id, string reason, CancellationToken ct = default)
+    {
+        var gate = _locks.GetOrAdd(id, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (lifetime.IsStopping()) return null;
+            var rollout = await db.Rollouts.FindAsync([id], ct);
+            if (rollout is null || rollout.WhyNot(RolloutAction.Rollback) is not null) return null;
+            var transition = rollout.RollbackAutomatically(reason, clock.GetUtcNow());
+            db.AuditEntries.Add(AuditEntry.For(transition));
+            var flag = await SaveWithFlagAsync(db, rollout, ct);
+            logger.LogWarning("Rollout {Id} {Action}: {Reason}", id, transition.Action, transition.Reason);
+            AfterChange(rollout, flag, transition);
+            await alerts.TryRaiseAsync(AlertFor(rollout, transition), ct);
+            await sampleRatioAlerts.TransitionedAsync(rollout, ct);
+            return transition;
         }
         finally
         {
@@ -118,7 +164,11 @@ public sealed class RolloutEngine(
             var verdicts = GateEvaluator.Evaluate(rollout.CurrentStage.Gates, window, sampleRatio?.Mismatch == true);
             var now = clock.GetUtcNow();
             var stageIndex = rollout.StageIndex;
-            var transition = rollout.RecordEvaluation(verdicts, now);
+            // Receivers hear only when the stage would otherwise advance, as Flagger's confirm-promotion does.
+            var hold = rollout.CurrentStage.ConfirmUrls is { Count: > 0 } && rollout.ReadyToAdvance(verdicts, now)
+                ? await confirmations.AskAsync(rollout, ct)
+                : null;
+            var transition = rollout.RecordEvaluation(verdicts, now, hold);
             db.GateVerdicts.AddRange(verdicts.Select(v => GateVerdictRecord.From(rollout.Id, stageIndex, now, v)));
             if (transition is null)
             {
@@ -174,7 +224,11 @@ public sealed class RolloutEngine(
     }
 
     /// <summary>Every automatic transition is announced: a rollback loudly, a pause for a person as a warning, an advance quietly.</summary>
-    private static AlertSignal AlertFor(Rollout rollout, RolloutTransition t) => t.Action == RolloutAction.AutoPause
+    private static AlertSignal AlertFor(Rollout rollout, RolloutTransition t) => t.Action == RolloutAction.AutoStepBack
+        ? new AlertSignal(AlertKeys.StepBack(rollout.Id, t.FromStage), AlertSeverity.Warn, AlertSource.Rollout,
+            $"{rollout.Flag} stepped back from stage {t.FromStage + 1} to stage {t.ToStage + 1} ({t.ToPercent:0.##}%) automatically", t.Reason,
+            rollout.ReleaseVersion, rollout.Id, t.FromStage, t.Verdicts)
+        : t.Action == RolloutAction.AutoPause
         ? new AlertSignal(AlertKeys.InconclusivePause(rollout.Id, t.FromStage), AlertSeverity.Warn, AlertSource.Rollout,
             $"{rollout.Flag} paused at stage {t.FromStage + 1}: the evidence stays inconclusive, a person decides", t.Reason, rollout.ReleaseVersion, rollout.Id, t.FromStage, t.Verdicts)
         : t.Action == RolloutAction.AutoRollback

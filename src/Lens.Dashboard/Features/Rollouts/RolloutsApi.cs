@@ -21,7 +21,7 @@ public static class RolloutsApi
             await comparisons.ForAsync(id, ct) is { } comparison
                 ? TypedResults.Ok(comparison)
                 : LensProblems.Field("id", $"There is no rollout {id}.", StatusCodes.Status404NotFound));
-        foreach (var action in new[] { RolloutAction.Promote, RolloutAction.Pause, RolloutAction.Resume, RolloutAction.Rollback, RolloutAction.Abort })
+        foreach (var action in RolloutView.PeopleActions)
             group.MapPost($"/{{id:guid}}/{action.ToString().ToLowerInvariant()}",
                 (Guid id, HttpRequest request, RolloutEngine engine, LiveMetrics metrics, TimeProvider clock, CancellationToken ct) =>
                     ActAsync(id, action, request, engine, metrics, clock, ct)).RequireAuthorization(LensPolicies.Lead);

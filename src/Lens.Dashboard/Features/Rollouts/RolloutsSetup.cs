@@ -18,8 +18,13 @@ public static class RolloutsSetup
         builder.Services.AddSingleton<SampleRatioAlerts>();
         builder.Services.AddSingleton<RolloutComparisons>();
         builder.Services.AddOptions<JudgeOptions>().BindConfiguration(JudgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CanaryJudgementOptions>().BindConfiguration(CanaryJudgementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient(ConfirmWebhooks.HttpClientName, (sp, client) =>
+            client.Timeout = sp.GetRequiredService<IOptions<CanaryJudgementOptions>>().Value.ConfirmTimeout);
+        builder.Services.AddSingleton<ConfirmWebhooks>();
         builder.Services.AddSingleton<RolloutEngine>();
         builder.Services.ScheduleEvery<RolloutEvaluationJob>(sp => sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Interval);
+        builder.Services.ScheduleEvery<DriftRollbackJob>(sp => sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Interval);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());

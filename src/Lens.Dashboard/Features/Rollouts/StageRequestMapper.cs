@@ -34,12 +34,37 @@ public static class StageRequestMapper
             if (s.Percent is null) errors[$"stages[{i}].percent"] = ["Percent is required."];
             if (s.MinDuration is null) errors[$"stages[{i}].minDuration"] = ["Minimum duration is required, as hh:mm:ss."];
             var g = s.Gates ?? new GatesRequest(null, null, null, null, null);
+            var onBreach = Policy(s.OnBreach, BreachPolicy.Rollback, $"stages[{i}].onBreach", "\"rollback\" or \"stepBack\"", errors);
+            var approval = Policy(s.Approval, ApprovalPolicy.None, $"stages[{i}].approval", "\"none\" or \"lead\"", errors);
+            if (s.ConfirmUrls?.Any(u => u is null) == true) errors[$"stages[{i}].confirmUrls"] = ["A confirm URL cannot be null."];
+            List<GaugeGate>? gauges = null;
+            if (g.Gauges is not null)
+            {
+                gauges = [];
+                for (var j = 0; j < g.Gauges.Count; j++)
+                {
+                    if (g.Gauges[j] is not { } gauge) { errors[$"stages[{i}].gates.gauges[{j}]"] = ["A gauge gate is required here."]; continue; }
+                    gauges.Add(new GaugeGate(gauge.Name ?? "", gauge.Max, gauge.Min, gauge.MaxIncreaseVsBaseline, gauge.MaxDecreaseVsBaseline,
+                        gauge.MinSamples ?? GaugeGate.DefaultMinSamples));
+                }
+            }
             stages.Add(new RolloutStage(s.Percent ?? 0, s.MinDuration ?? TimeSpan.Zero,
                 new StageGates(g.MaxErrorRate, g.MaxP99Ms, g.MaxP99ToP95, g.MinSamples ?? 100, g.FailureLimit ?? 1,
-                    g.TargetResultsPerQuery, g.MaxResultsPerQueryDrift, g.MaxP95IncreaseVsBaseline, g.InconclusiveLimit ?? 0, g.MaxErrorRateIncreaseVsBaseline)));
+                    g.TargetResultsPerQuery, g.MaxResultsPerQueryDrift, g.MaxP95IncreaseVsBaseline, g.InconclusiveLimit ?? 0, g.MaxErrorRateIncreaseVsBaseline,
+                    gauges),
+                onBreach, approval, s.ConfirmUrls?.ToArray()));
         }
         if (errors.Count > 0) return (null, errors);
         foreach (var error in StagePlan.Validate(stages)) errors[error.Field] = [error.Message];
         return (errors.Count > 0 ? null : stages, errors);
+    }
+
+    // Spelled as a word (any case), never as the enum's number: "1" is not a policy anyone meant.
+    private static T Policy<T>(string? text, T fallback, string field, string allowed, Dictionary<string, string[]> errors) where T : struct, Enum
+    {
+        if (text is null) return fallback;
+        if (Enum.TryParse<T>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !text.Any(char.IsDigit)) return parsed;
+        errors[field] = [$"{field.Split('.')[^1]} is {allowed}."];
+        return fallback;
     }
 }

@@ -543,6 +543,12 @@ namespace Lens.Dashboard.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApprovedStageIndex")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -592,8 +598,14 @@ namespace Lens.Dashboard.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("StepBackBreaches")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WaitingFor")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -798,6 +810,39 @@ namespace Lens.Dashboard.Persistence.Migrations
                     b.HasIndex("RolloutId", "At");
 
                     b.ToTable("GateVerdicts");
+                });
+
+            modelBuilder.Entity("Lens.Dashboard.Persistence.GaugeBucket", b =>
+                {
+                    b.Property<string>("Flag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Variant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BucketStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Max")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Min")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Samples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Sum")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Flag", "Variant", "Name", "BucketStart");
+
+                    b.HasIndex("Flag", "BucketStart");
+
+                    b.ToTable("GaugeBuckets");
                 });
 
             modelBuilder.Entity("Lens.Dashboard.Persistence.ImpressionAggregate", b =>

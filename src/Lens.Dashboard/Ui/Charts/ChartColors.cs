@@ -22,7 +22,7 @@ public static class ChartColors
     public static string Of(ChartEventKind kind) => kind switch
     {
         ChartEventKind.RolledBack or ChartEventKind.Aborted or ChartEventKind.KillSwitchOn => "#c62828",
-        ChartEventKind.Paused => "#9a6b00",
+        ChartEventKind.Paused or ChartEventKind.SteppedBack => "#9a6b00",
         ChartEventKind.Advanced or ChartEventKind.Promoted or ChartEventKind.Resumed or ChartEventKind.KillSwitchOff => "#2e7d32",
         _ => "#455a64",
     };
@@ -31,7 +31,7 @@ public static class ChartColors
     public static string EventLine(ChartEventKind kind) => kind switch
     {
         ChartEventKind.RolledBack or ChartEventKind.Aborted or ChartEventKind.KillSwitchOn => "#b71c1c",
-        ChartEventKind.Paused => "#b26a00",
+        ChartEventKind.Paused or ChartEventKind.SteppedBack => "#b26a00",
         ChartEventKind.Advanced or ChartEventKind.Promoted or ChartEventKind.Resumed or ChartEventKind.KillSwitchOff => "#1b5e20",
         _ => "#37474f",
     };

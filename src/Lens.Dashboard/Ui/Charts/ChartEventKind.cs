@@ -10,6 +10,7 @@ public enum ChartEventKind
     Promoted,
     RolledBack,
     Aborted,
+    SteppedBack,
     KillSwitchOn,
     KillSwitchOff,
     Reset,
