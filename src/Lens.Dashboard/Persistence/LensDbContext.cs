@@ -130,6 +130,7 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
             e.HasKey(f => f.Key);
             e.Property(f => f.CalibrationX).HasConversion(Json<IReadOnlyList<double>?>(), JsonComparer<IReadOnlyList<double>?>()).HasColumnName("CalibrationXJson");
             e.Property(f => f.CalibrationY).HasConversion(Json<IReadOnlyList<double>?>(), JsonComparer<IReadOnlyList<double>?>()).HasColumnName("CalibrationYJson");
+            e.Property(f => f.SubFeatures).HasConversion(Json<IReadOnlyList<SubFeature>>(), JsonComparer<IReadOnlyList<SubFeature>>()).HasColumnName("SubFeaturesJson");
             e.Ignore(f => f.Parameters);
         });
 

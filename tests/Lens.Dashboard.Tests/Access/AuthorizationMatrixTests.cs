@@ -80,6 +80,7 @@ public sealed partial class AuthorizationMatrixTests : AppTestBase
         ["POST /api/releases/{version}/promote"] = LensPolicies.Manager, ["GET /api/releases/{version}/report.md"] = LensPolicies.Read,
         ["GET /canary/status"] = LensPolicies.Flags, ["POST /canary/progress"] = LensPolicies.Lead, ["POST /canary/killswitch"] = LensPolicies.OnCall,
         ["GET /api/flags"] = LensPolicies.Flags, ["GET /api/flags/stream"] = LensPolicies.Flags, ["GET /api/flags/{key}"] = LensPolicies.Flags,
+        ["POST /api/flags/{key}/parameters/{name}/killswitch"] = LensPolicies.OnCall,
         ["POST /api/killswitch"] = LensPolicies.OnCall, ["GET /api/killswitch"] = LensPolicies.Read,
         ["GET /compat/check"] = LensPolicies.Flags,
         ["GET /api/sentinel"] = LensPolicies.Read, ["GET /api/sentinel/runs"] = LensPolicies.Read, ["POST /api/sentinel/run"] = LensPolicies.OnCall,

@@ -344,6 +344,11 @@ namespace Lens.Dashboard.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubFeatures")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SubFeaturesJson");
+
                     b.Property<double?>("Tau")
                         .HasColumnType("REAL");
 
