@@ -30,7 +30,9 @@ public static class FlagsApi
             directory.Get(key) is { } flag
                 ? TypedResults.Ok(flag)
                 : LensProblems.Field("key", $"There is no flag '{key}'.", StatusCodes.Status404NotFound));
-        flags.MapPost("/{key}/parameters/{name}/killswitch", SetSubFeatureKillSwitchAsync).RequireAuthorization(LensPolicies.OnCall);
+        // People switch sub-features off, services never do: this one sits outside the services' group.
+        var parameters = app.MapGroup("/api/flags/{key}/parameters").WithTags("Flags").RequireAuthorization(LensPolicies.Read);
+        parameters.MapPost("/{name}/killswitch", SetSubFeatureKillSwitchAsync).RequireAuthorization(LensPolicies.OnCall);
 
         var killSwitch = app.MapGroup("/api/killswitch").WithTags("Flags").RequireAuthorization(LensPolicies.Read);
         killSwitch.MapPost("/", SetKillSwitchAsync).RequireAuthorization(LensPolicies.OnCall);
