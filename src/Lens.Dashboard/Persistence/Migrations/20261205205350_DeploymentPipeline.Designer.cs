@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lens.Dashboard.Persistence.Migrations
 {
     [DbContext(typeof(LensDbContext))]
-    [Migration("20261205203649_DeploymentPipeline")]
+    [Migration("20261205205350_DeploymentPipeline")]
     partial class DeploymentPipeline
     {
         /// <inheritdoc />
@@ -316,6 +316,77 @@ namespace Lens.Dashboard.Persistence.Migrations
                     b.HasIndex("Flag", "Day");
 
                     b.ToTable("TauProposals");
+                });
+
+            modelBuilder.Entity("Lens.Core.Deployment.DeploymentPipeline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("GatesJson");
+
+                    b.Property<string>("Phases")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PhasesJson");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RequestJson");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rollouts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RolloutsJson");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Waiting")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WaitingUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Flag", "State");
+
+                    b.ToTable("DeploymentPipelines");
                 });
 
             modelBuilder.Entity("Lens.Core.Flags.Flag", b =>
