@@ -83,6 +83,8 @@ public sealed partial class AuthorizationMatrixTests : AppTestBase
         ["POST /api/flags/{key}/parameters/{name}/killswitch"] = LensPolicies.OnCall,
         ["POST /api/killswitch"] = LensPolicies.OnCall, ["GET /api/killswitch"] = LensPolicies.Read,
         ["GET /compat/check"] = LensPolicies.Flags,
+        ["POST /deploy/start"] = LensPolicies.Lead, ["POST /deploy/abort"] = LensPolicies.Lead, ["GET /deploy/status"] = LensPolicies.Read,
+        ["GET /deploy/{id:guid}/reports/{file}"] = LensPolicies.Read,
         ["GET /api/sentinel"] = LensPolicies.Read, ["GET /api/sentinel/runs"] = LensPolicies.Read, ["POST /api/sentinel/run"] = LensPolicies.OnCall,
         ["GET /api/tokens"] = LensPolicies.Admin, ["POST /api/tokens"] = LensPolicies.Admin, ["DELETE /api/tokens/{name}"] = LensPolicies.Admin,
         ["GET /api/users"] = LensPolicies.Admin, ["POST /api/users"] = LensPolicies.Admin, ["DELETE /api/users/{userName}"] = LensPolicies.Admin,

@@ -14,6 +14,8 @@ public sealed class DeployOptions : IValidatableObject
     [Required(ErrorMessage = "Deploy:Flag is required."), RegularExpression("^[A-Za-z0-9._-]{1,100}$", ErrorMessage = "Deploy:Flag must be 1-100 letters, digits, '.', '_' or '-'.")]
     public string Flag { get; set; } = "search";
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>False leaves pipelines to whoever calls the stepper (tests drive it on a fake clock).</summary>
+    public bool RunnerEnabled { get; set; } = true;
     public TimeSpan StageDuration { get; set; } = TimeSpan.FromHours(24);
     public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromHours(24);
     public TimeSpan CalibrationHoldout { get; set; } = TimeSpan.FromDays(2);

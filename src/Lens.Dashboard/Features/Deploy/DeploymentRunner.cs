@@ -11,6 +11,7 @@ public sealed class DeploymentRunner(DeploymentStepper stepper, IOptions<DeployO
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RunnerEnabled) return;
         // Probes and gates need the server listening; stepping before that would judge a service that is not there yet.
         try { await Task.Delay(Timeout.Infinite, lifetime.ApplicationStarted).ConfigureAwait(false); }
         catch (OperationCanceledException) when (lifetime.ApplicationStarted.IsCancellationRequested) { }

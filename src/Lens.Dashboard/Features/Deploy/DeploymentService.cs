@@ -119,7 +119,7 @@ public sealed class DeploymentService(
             catch (RolloutTransitionException ex) { logger.LogWarning("Rollout {Rollout} of pipeline {Id} was not aborted: {Why}", rollout.Id, pipeline.Id, ex.Message); }
         }
         var names = Plan(pipeline.Request).Blocks.SelectMany(b => b.SubFeatures).ToArray();
-        await subFeatures.SetSharesAsync(pipeline.Flag, names, 0m, ct);
+        await subFeatures.BaselineAsync(pipeline.Flag, names, ct);
     }
 
     public async Task<DeploymentPipeline?> FindAsync(Guid id, CancellationToken ct)

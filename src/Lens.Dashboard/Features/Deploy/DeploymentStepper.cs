@@ -28,6 +28,9 @@ public sealed class DeploymentStepper(
     SubFeatureControls subFeatures,
     FinalBenchLauncher bench,
     DailyCalibration calibration,
+    CalibrationReadModel calibrationFits,
+    CalibrationControls calibrationControls,
+    Microsoft.Extensions.Options.IOptions<SentinelOptions> sentinelOptions,
     DetectorService detectors,
     SentinelService sentinel,
     FlagDirectory flags,
@@ -152,7 +155,12 @@ public sealed class DeploymentStepper(
         switch (rollout.State)
         {
             case RolloutState.Promoted:
-                foreach (var verdict in rollout.LatestVerdicts) step.Pass(verdict.Gate, verdict.Value, Limit(verdict), $"Block {block.Letter} at 100%: {verdict.Describe()}");
+                // Every stage's passing gates, as the engine recorded them when it moved the block on.
+                var moves = await db.AuditEntries.AsNoTracking().Where(a => a.RolloutId == rollout.Id).OrderBy(a => a.Id).ToListAsync(ct);
+                foreach (var move in moves.Where(a => a.Action is nameof(RolloutAction.AutoAdvance) or nameof(RolloutAction.AutoPromote) or nameof(RolloutAction.Promote)))
+                    foreach (var verdict in move.Verdicts)
+                        p.RecordGate(new GateCheck(step.Phase, verdict.Gate, verdict.Verdict == Lens.Core.Gates.Verdict.Pass, verdict.Value, Limit(verdict),
+                            $"Block {block.Letter} stage {(move.FromStage ?? 0) + 1}: {verdict.Describe()}", step.Now));
                 step.Pass($"block_{block.Letter}_promoted", 100, "100%", $"Block {block.Letter} reached 100% of users.");
                 p.CompletePhase(step.Phase, step.Now, $"block {block.Letter} at 100%");
                 return;
@@ -204,10 +212,19 @@ public sealed class DeploymentStepper(
             return;
         }
         await calibration.RunAsync(ct);
+        // The daily process holds a proposal for two calendar days; the pipeline has waited out its own (accelerated)
+        // holdout above, so it applies τ fitted on the canary's impressions so far itself, audited under its own name.
+        var fit = await TodaysFitAsync(p.Flag, ct);
+        if (fit is not null)
+            await calibrationControls.OverrideTauAsync(p.Flag, fit.Tau, DeploymentService.Actor(p.Id),
+                $"calibration activation of pipeline {p.Id}: τ fitted on {fit.Impressions} canary impressions ({fit.ResultsPerQueryAtTau:0.##} results per query)", ct);
         var flag = await db.Flags.AsNoTracking().FirstOrDefaultAsync(f => f.Key == p.Flag, ct);
         step.Gate("tau_in_force", flag?.Tau is not null, flag?.Tau, "a τ in force",
-            flag?.Tau is { } tau ? $"τ {tau:0.####} is in force on {p.Flag}." : $"No τ is in force on {p.Flag}: calibration had no impressions to fit.");
+            flag?.Tau is { } tau ? $"τ {tau:0.####} is in force on {p.Flag}{(fit is null ? "" : $", {fit.ResultsPerQueryAtTau:0.##} results per query at it")}." : $"No τ is in force on {p.Flag}: no canary impressions to fit.");
     }
+
+    private async Task<CalibrationCurveView?> TodaysFitAsync(string flag, CancellationToken ct) =>
+        (await calibrationFits.TodayAsync(ct)).FirstOrDefault(v => v.Flag == flag && v.Variant == ImpressionStore.Candidate);
 
     private async Task MonitoringAsync(PhaseStep step, LensDbContext db, CancellationToken ct)
     {
@@ -227,7 +244,7 @@ public sealed class DeploymentStepper(
     private async Task SentinelAsync(PhaseStep step, CancellationToken ct)
     {
         var p = step.Pipeline;
-        var runs = await sentinel.RunRoundAsync(ct);
+        IReadOnlyList<Lens.Core.Sentinel.ProbeRun> runs = sentinelOptions.Value.Configured ? await sentinel.RunRoundAsync(ct) : [];
         var passed = runs.Count(r => r.Passed);
         step.Gate("sentinel_probes", runs.Count > 0 && passed == runs.Count, runs.Count == 0 ? null : (double)passed / runs.Count, "every probe passes",
             runs.Count == 0 ? "No sentinel probe ran: none is configured (Sentinel:Endpoint)." : $"{passed}/{runs.Count} probes passed on activation.");
@@ -243,7 +260,7 @@ public sealed class DeploymentStepper(
         {
             // The sentinel probes at the pipeline's (accelerated) cadence through the quiet period.
             var last = probes.Count == 0 ? since - step.Plan.SentinelCadence : probes.Max(r => r.At);
-            if (step.Now - last >= step.Plan.SentinelCadence) probes.AddRange(await sentinel.RunRoundAsync(ct));
+            if (sentinelOptions.Value.Configured && step.Now - last >= step.Plan.SentinelCadence) probes.AddRange(await sentinel.RunRoundAsync(ct));
             p.WaitFor($"quiet period: {DeploymentPlanner.Duration(until - step.Now)} more", until);
             return;
         }
@@ -255,7 +272,7 @@ public sealed class DeploymentStepper(
         var input = new FinalCheckInput(
             flag?.SubFeatures.ToDictionary(s => s.Name, s => s.ServedPercent) ?? new Dictionary<string, decimal>(),
             p.Request.SkipCanary ? [] : [.. step.Plan.Blocks.SelectMany(b => b.SubFeatures)],
-            applied?.FittedResultsPerQuery, alarms, step.Plan.QuietPeriod,
+            (await TodaysFitAsync(p.Flag, ct))?.ResultsPerQueryAtTau ?? applied?.FittedResultsPerQuery, alarms, step.Plan.QuietPeriod,
             probes.Count == 0 ? null : (double)probes.Count(r => r.Passed) / probes.Count, killed);
         var checks = FinalCheck.Evaluate(input, step.Now);
         foreach (var check in checks.Take(checks.Count - 1)) p.RecordGate(check);

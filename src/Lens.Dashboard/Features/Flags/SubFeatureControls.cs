@@ -33,6 +33,18 @@ public sealed class SubFeatureControls(IDbContextFactory<LensDbContext> dbFactor
             return changed;
         }, ct);
 
+    /// <summary>
+    /// Sends a flag to baseline for a pipeline that stopped: its share and the named sub-features to 0%, even when the
+    /// rollout that set them has already promoted (a finished rollout has no transition back).
+    /// </summary>
+    public Task<FlagState?> BaselineAsync(string flagKey, IReadOnlyList<string> names, CancellationToken ct) =>
+        ChangeAsync(flagKey, create: false, (_, flag, now) =>
+        {
+            var changed = flag.RolloutId is { } rollout && flag.Drive(rollout, 0m, now);
+            foreach (var name in names) changed |= flag.SetSubFeaturePercent(name, 0m, now);
+            return changed;
+        }, ct);
+
     private async Task<FlagState?> ChangeAsync(string flagKey, bool create, Func<LensDbContext, Flag, DateTimeOffset, bool> change, CancellationToken ct)
     {
         FlagState state;
