@@ -9,8 +9,9 @@ public sealed class DeployPage(IPage page) : BlazorPage(page)
 
     public async Task StartAsync(string version, bool skipBench)
     {
-        await Page.GetByTestId("deploy-version").Locator("input").FillAsync(version);
-        if (skipBench) await Page.GetByTestId("deploy-skip-bench").Locator("input").CheckAsync();
+        await Page.GetByTestId("deploy-version").FillAsync(version);
+        // MudCheckBox puts the test id on its input or around it, depending on the version: either is the box.
+        if (skipBench) await Page.Locator("input[data-testid='deploy-skip-bench'], [data-testid='deploy-skip-bench'] input").First.CheckAsync();
         await Page.GetByTestId("deploy-start").ClickAsync();
         await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/deploy/[0-9a-f-]{36}$"));
         await WaitConnectedAsync();
@@ -23,7 +24,7 @@ public sealed class DeployPage(IPage page) : BlazorPage(page)
 
     public async Task AbortAsync(string reason)
     {
-        await Page.GetByTestId("deploy-abort-reason").Locator("input").FillAsync(reason);
+        await Page.GetByTestId("deploy-abort-reason").FillAsync(reason);
         await Page.GetByTestId("deploy-abort").ClickAsync();
         await Page.GetByTestId("deploy-abort-yes").ClickAsync();
     }
