@@ -168,6 +168,26 @@ public sealed class DeploymentPipelineTests : DeployTestBase
     }
 
     [Fact]
+    public async Task Abort_MidBlock_ReachesTheStreamAsBaselineWithinOneSecond()
+    {
+        var id = await StartAsync(Forced());
+        await DriveToAsync(id, DeploymentPhase.CanaryA);
+        var rollout = (await PipelineAsync(id)).Rollouts[0];
+        await Client.PostJsonAsync($"/api/rollouts/{rollout}/promote", Requests.Action(expectedStageIndex: 0));
+        await StepAsync(id);
+        await using var stream = await SseReader.OpenAsync(Client, "/api/flags/stream");
+        await stream.NextAsync(f => (string?)f["key"] == Flag && (decimal?)f["percent"] == 25m, TimeSpan.FromSeconds(2));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Client.PostJsonAsync("/deploy/abort", new { id, reason = "stop now" });
+        var baseline = await stream.NextAsync(f => (string?)f["key"] == Flag && (decimal?)f["percent"] == 0m
+            && (decimal?)f["parameters"]?["subFeatures"]?["stageA.native_scanner"]?["percent"] == 0m, TimeSpan.FromSeconds(1));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+        Assert.NotNull(baseline);
+    }
+
+    [Fact]
     public async Task Abort_WithoutIdAndTwoRunning_Is409ListingThem()
     {
         var a = await StartAsync(Forced());
