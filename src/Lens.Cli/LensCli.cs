@@ -23,7 +23,7 @@ public static class LensCli
             MannWhitneyCommand.Create(stdout, stderr), SampleRatioCommand.Create(stdout, stderr), AaSimulationCommand.Create(stdout, stderr),
         };
         var root = new RootCommand("lens: the Lens Dashboard command line") { bench, calibration, monitor, stats, KillSwitchCommand.Create(stdout, stderr, connect), VersionCommand.Create(stdout, stderr, connect),
-            TokenCommand.Create(stdout, stderr, connect), BackupCommand.Create(stdout, stderr, connect) };
+            TokenCommand.Create(stdout, stderr, connect), BackupCommand.Create(stdout, stderr, connect), DeployCommand.Create(stdout, stderr, connect) };
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

@@ -6,6 +6,7 @@ using Lens.Dashboard.Features.Calibration;
 using Lens.Dashboard.Features.Canary;
 using Lens.Dashboard.Features.Compat;
 using Lens.Dashboard.Features.Demo;
+using Lens.Dashboard.Features.Deploy;
 using Lens.Dashboard.Features.Detectors;
 using Lens.Dashboard.Features.Flags;
 using Lens.Dashboard.Features.Health;
@@ -44,6 +45,7 @@ builder.AddLensOverview();
 builder.AddLensWall();
 builder.AddLensShell();
 builder.AddLensDemo();
+builder.AddLensDeploy();
 
 var app = builder.Build();
 
@@ -73,6 +75,7 @@ app.MapCanaryApi();
 app.MapHealthApi();
 app.MapBackupApi();
 app.MapDemoApi();
+app.MapDeployApi();
 app.MapHub<RolloutsHub>("/hubs/rollouts").RequireAuthorization(LensPolicies.Read);
 app.MapLensPages();
 

@@ -101,6 +101,12 @@ public sealed class DashboardClient : IDisposable
         JsonNode? body = null;
         try { body = text.Length > 0 ? JsonNode.Parse(text) : null; } catch (JsonException) { }
         var detail = (string?)body?["detail"] ?? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+        // The fields the server named, so a script's author sees which key to fix without asking for JSON.
+        if (body?["errors"] is JsonObject errors && errors.Count > 0)
+        {
+            var named = string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", (e.Value as JsonArray ?? []).Select(m => (string?)m))}"));
+            if (!detail.Contains(named, StringComparison.Ordinal)) detail = $"{detail} ({named})";
+        }
         var hint = (int)response.StatusCode == 401 && _http.DefaultRequestHeaders.Authorization is null
             ? $" Set {TokenVariable} to a token's secret (an admin makes one: lens token create --name N --role R)." : "";
         throw new CliException($"the dashboard refused ({(int)response.StatusCode}): {detail}{hint}");

@@ -23,6 +23,8 @@ public sealed class Flag
     public bool LtrFallback { get; private set; }
     /// <summary>The first day the drift check's baseline may use: the day a fallback was last cleared (scores since are the new normal).</summary>
     public DateOnly? DriftBaselineSince { get; private set; }
+    /// <summary>The flag's sub-features in the order they were first set; services read them in the parameters.</summary>
+    public IReadOnlyList<SubFeature> SubFeatures { get; private set; } = [];
 
     public static Flag Create(string key, string salt, DateTimeOffset now)
     {
@@ -61,7 +63,48 @@ public sealed class Flag
         return true;
     }
 
-    public FlagParameters Parameters => new(Tau, CalibrationX is null ? null : new CalibrationMap(CalibrationX, CalibrationY!), LtrFallback);
+    public FlagParameters Parameters => new(Tau, CalibrationX is null ? null : new CalibrationMap(CalibrationX, CalibrationY!), LtrFallback)
+    {
+        SubFeatures = SubFeatures.ToDictionary(s => s.Name, s => new SubFeatureParameter(s.ServedPercent, s.KillSwitch), StringComparer.Ordinal),
+    };
+
+    public SubFeature? SubFeature(string name) => SubFeatures.FirstOrDefault(s => s.Name == name);
+
+    /// <summary>Sets the share of users a sub-feature is meant for (adding it at that share); returns whether anything changed.</summary>
+    public bool SetSubFeaturePercent(string name, decimal percent, DateTimeOffset now)
+    {
+        if (!SubFeatureNames.IsValid(name)) throw new ArgumentException($"'{name}' is not a sub-feature name (dotted identifiers, such as stageB.lruCaching).", nameof(name));
+        if (percent is < 0m or > 100m) throw new ArgumentOutOfRangeException(nameof(percent), "A share of users is between 0 and 100%.");
+        var current = SubFeature(name);
+        if (current is not null && current.Percent == percent) return false;
+        Replace(current ?? new SubFeature(name, 0m, false, null), s => s with { Percent = percent });
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>
+    /// Switches one sub-feature off for everyone (or releases it) without touching the others or the flag's share;
+    /// a sub-feature not set yet is added at 0%, so a lead can hold one off before a pipeline reaches it.
+    /// </summary>
+    public bool SetSubFeatureKillSwitch(string name, bool active, string reason, DateTimeOffset now)
+    {
+        if (!SubFeatureNames.IsValid(name)) throw new ArgumentException($"'{name}' is not a sub-feature name (dotted identifiers, such as stageB.lruCaching).", nameof(name));
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A sub-feature kill switch needs a reason.", nameof(reason));
+        var current = SubFeature(name);
+        if (current is not null && current.KillSwitch == active) return false;
+        Replace(current ?? new SubFeature(name, 0m, false, null), s => s with { KillSwitch = active, KillSwitchReason = active ? reason.Trim() : null });
+        Touch(now);
+        return true;
+    }
+
+    private void Replace(SubFeature current, Func<SubFeature, SubFeature> change)
+    {
+        var list = SubFeatures.ToList();
+        var index = list.FindIndex(s => s.Name == current.Name);
+        if (index < 0) list.Add(change(current));
+        else list[index] = change(current);
+        SubFeatures = list;
+    }
 
     private static bool Same(IReadOnlyList<double>? a, IReadOnlyList<double>? b) => a is null ? b is null : b is not null && a.SequenceEqual(b);
 

@@ -13,4 +13,15 @@ public static class FlagEvaluator
             ? Variant.Candidate
             : Variant.Baseline;
     }
+
+    /// <summary>
+    /// Whether a user has a sub-feature on: never under the flag's kill switch or the sub-feature's own, otherwise when
+    /// the user's flag bucket is below the sub-feature's share (a sub-feature the flag does not name is off).
+    /// </summary>
+    public static bool IsOn(FlagState flag, string subFeature, string userKey)
+    {
+        ArgumentNullException.ThrowIfNull(flag);
+        if (flag.KillSwitch || !flag.Parameters.SubFeatures.TryGetValue(subFeature, out var parameter) || parameter.KillSwitch || parameter.Percent <= 0) return false;
+        return FlagBucketing.Bucket(flag.Key, flag.Salt, userKey) < FlagBucketing.Threshold(parameter.Percent);
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lens.Core.Alerts;
 using Lens.Core.Bench;
 using Lens.Core.Calibration;
+using Lens.Core.Deployment;
 using Lens.Core.Flags;
 using Lens.Core.Gates;
 using Lens.Core.Monitoring;
@@ -38,6 +39,7 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
     public DbSet<ImpressionQuery> ImpressionQueries => Set<ImpressionQuery>();
     public DbSet<CalibrationDay> CalibrationDays => Set<CalibrationDay>();
     public DbSet<TauProposal> TauProposals => Set<TauProposal>();
+    public DbSet<DeploymentPipeline> DeploymentPipelines => Set<DeploymentPipeline>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -134,7 +136,25 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
             e.HasKey(f => f.Key);
             e.Property(f => f.CalibrationX).HasConversion(Json<IReadOnlyList<double>?>(), JsonComparer<IReadOnlyList<double>?>()).HasColumnName("CalibrationXJson");
             e.Property(f => f.CalibrationY).HasConversion(Json<IReadOnlyList<double>?>(), JsonComparer<IReadOnlyList<double>?>()).HasColumnName("CalibrationYJson");
+            e.Property(f => f.SubFeatures).HasConversion(Json<IReadOnlyList<SubFeature>>(), JsonComparer<IReadOnlyList<SubFeature>>()).HasColumnName("SubFeaturesJson");
             e.Ignore(f => f.Parameters);
+        });
+
+        model.Entity<DeploymentPipeline>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.HasIndex(p => new { p.Flag, p.State });
+            e.Property(p => p.Version).HasMaxLength(100);
+            e.Property(p => p.Flag).HasMaxLength(100);
+            e.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Revision).IsConcurrencyToken();
+            e.Property(p => p.Request).HasConversion(Json<DeploymentRequest>(), JsonComparer<DeploymentRequest>()).HasColumnName("RequestJson");
+            e.Property(p => p.Phases).HasConversion(Json<IReadOnlyList<PhaseRecord>>(), JsonComparer<IReadOnlyList<PhaseRecord>>()).HasColumnName("PhasesJson");
+            e.Property(p => p.Gates).HasConversion(Json<IReadOnlyList<GateCheck>>(), JsonComparer<IReadOnlyList<GateCheck>>()).HasColumnName("GatesJson");
+            e.Property(p => p.Rollouts).HasConversion(Json<IReadOnlyList<Guid>>(), JsonComparer<IReadOnlyList<Guid>>()).HasColumnName("RolloutsJson");
+            e.Ignore(p => p.IsTerminal);
+            e.Ignore(p => p.ForceReason);
+            e.Ignore(p => p.Current);
         });
 
         model.Entity<ScheduleMark>(e => e.HasKey(m => m.Job));

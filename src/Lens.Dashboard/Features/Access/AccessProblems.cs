@@ -33,5 +33,11 @@ public static class AccessProblems
     /// <summary>Machine callers get problem details; only a browser asking for a page is sent to the sign-in form.</summary>
     public static bool IsApiRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/canary")
-        || request.Path.StartsWithSegments("/compat") || request.Path.StartsWithSegments("/_blazor") || request.Path.StartsWithSegments("/account");
+        || request.Path.StartsWithSegments("/compat") || request.Path.StartsWithSegments("/_blazor") || request.Path.StartsWithSegments("/account")
+        || IsDeployApi(request.Path);
+
+    // The guide's deployment API lives beside its pages (/deploy, /deploy/{id}): only its commands and reports are API.
+    private static bool IsDeployApi(PathString path) =>
+        path.StartsWithSegments("/deploy/start") || path.StartsWithSegments("/deploy/status") || path.StartsWithSegments("/deploy/abort")
+        || (path.StartsWithSegments("/deploy") && path.Value!.Contains("/reports/", StringComparison.Ordinal));
 }

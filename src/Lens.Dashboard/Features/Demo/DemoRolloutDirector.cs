@@ -1,5 +1,6 @@
 using Lens.Dashboard.Hosting;
 using System.Text.Json;
+using Lens.Core.Deployment;
 using Lens.Core.Gates;
 using Lens.Core.Releases;
 using Lens.Core.Rollouts;
@@ -90,6 +91,13 @@ public sealed class DemoRolloutDirector(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var latest = await db.Rollouts.AsNoTracking().Where(r => r.Flag == flag).OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(ct);
         var now = clock.GetUtcNow();
+        // A deployment pipeline on the demo's flag has it: the demo's own rollout makes way and starts no new one.
+        if (await db.DeploymentPipelines.AnyAsync(p => p.Flag == flag && (p.State == PipelineState.Pending || p.State == PipelineState.Running), ct))
+        {
+            if (latest is { IsTerminal: false, PlanName: PlanName })
+                await engine.ActAsync(latest.Id, RolloutAction.Abort, Actor, "a deployment pipeline holds the flag", null, ct);
+            return;
+        }
         if (latest is { IsTerminal: false }) return;
         if (latest is not null && now - latest.UpdatedAt < options.Value.PauseBetweenRollouts) return;
 

@@ -16,6 +16,7 @@ public static class FlagsApi
     {
         builder.Services.AddSingleton<FlagDirectory>();
         builder.Services.AddSingleton<KillSwitchService>();
+        builder.Services.AddSingleton<SubFeatureControls>();
         builder.Services.AddHostedService<KillSwitchWriter>();
         return builder;
     }
@@ -29,6 +30,9 @@ public static class FlagsApi
             directory.Get(key) is { } flag
                 ? TypedResults.Ok(flag)
                 : LensProblems.Field("key", $"There is no flag '{key}'.", StatusCodes.Status404NotFound));
+        // People switch sub-features off, services never do: this one sits outside the services' group.
+        var parameters = app.MapGroup("/api/flags/{key}/parameters").WithTags("Flags").RequireAuthorization(LensPolicies.Read);
+        parameters.MapPost("/{name}/killswitch", SetSubFeatureKillSwitchAsync).RequireAuthorization(LensPolicies.OnCall);
 
         var killSwitch = app.MapGroup("/api/killswitch").WithTags("Flags").RequireAuthorization(LensPolicies.Read);
         killSwitch.MapPost("/", SetKillSwitchAsync).RequireAuthorization(LensPolicies.OnCall);
@@ -49,6 +53,23 @@ public static class FlagsApi
         if (errors.Count > 0) return LensProblems.Fields(errors);
         var change = await service.SetAsync(name, body.Active!.Value, request.Actor(), body.Reason!, ct);
         return change.Durable ? TypedResults.Ok(change) : TypedResults.Accepted((string?)null, change);
+    }
+
+    /// <summary>Switches one sub-feature off for every user (or back on) without touching the flag's share or other sub-features.</summary>
+    internal static async Task<Results<Ok<FlagParameters>, ProblemHttpResult>> SetSubFeatureKillSwitchAsync(string key, string name, HttpRequest request,
+        SubFeatureControls controls, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<SubFeatureKillSwitchRequest>(request, ct);
+        if (problem is not null) return problem;
+        var errors = new Dictionary<string, string[]>();
+        if (!SubFeatureNames.IsValid(name)) errors["name"] = [$"'{name}' is not a sub-feature name: dotted identifiers such as {SubFeatureNames.StageCEnabled}."];
+        if (body!.Active is null) errors["active"] = ["Say whether the sub-feature's kill switch should be active (true) or not (false)."];
+        if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["A kill switch change needs a reason; it goes in the audit log."];
+        if (errors.Count > 0) return LensProblems.Fields(errors);
+        var state = await controls.SetKillSwitchAsync(key, name, body.Active!.Value, request.Actor(), body.Reason!.Trim(), ct);
+        return state is null
+            ? LensProblems.Field("key", $"There is no flag '{key}'.", StatusCodes.Status404NotFound)
+            : TypedResults.Ok(state.Parameters);
     }
 
     /// <summary>Server-Sent Events: every flag's current state on connect, then every change as it is saved.</summary>

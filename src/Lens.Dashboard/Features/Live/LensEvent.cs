@@ -18,4 +18,6 @@ public sealed record LensEvent(string Kind, DateTimeOffset At, Guid? RolloutId =
     public const string ReleaseChanged = "releaseChanged";
     public const string ImpressionsReceived = "impressionsReceived";
     public const string CalibrationChanged = "calibrationChanged";
+    public const string FlagParametersChanged = "flagParametersChanged";
+    public const string DeploymentChanged = "deploymentChanged";
 }

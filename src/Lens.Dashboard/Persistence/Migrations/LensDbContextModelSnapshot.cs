@@ -315,6 +315,77 @@ namespace Lens.Dashboard.Persistence.Migrations
                     b.ToTable("TauProposals");
                 });
 
+            modelBuilder.Entity("Lens.Core.Deployment.DeploymentPipeline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("GatesJson");
+
+                    b.Property<string>("Phases")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PhasesJson");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RequestJson");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rollouts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RolloutsJson");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Waiting")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WaitingUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Flag", "State");
+
+                    b.ToTable("DeploymentPipelines");
+                });
+
             modelBuilder.Entity("Lens.Core.Flags.Flag", b =>
                 {
                     b.Property<string>("Key")
@@ -343,6 +414,11 @@ namespace Lens.Dashboard.Persistence.Migrations
                     b.Property<string>("Salt")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SubFeatures")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SubFeaturesJson");
 
                     b.Property<double?>("Tau")
                         .HasColumnType("REAL");

@@ -1,0 +1,12 @@
+namespace Lens.Core.Deployment;
+
+public enum DeploymentAction
+{
+    Start,
+    CompletePhase,
+    FailPhase,
+    Abort,
+    RecordGate,
+    AttachRollout,
+    Wait,
+}

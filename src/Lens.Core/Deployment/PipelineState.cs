@@ -1,0 +1,10 @@
+namespace Lens.Core.Deployment;
+
+public enum PipelineState
+{
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+    Aborted,
+}

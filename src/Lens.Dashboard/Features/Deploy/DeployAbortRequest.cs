@@ -1,0 +1,3 @@
+namespace Lens.Dashboard.Features.Deploy;
+
+public sealed record DeployAbortRequest(Guid? Id, string? Reason);
