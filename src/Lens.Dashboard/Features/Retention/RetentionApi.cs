@@ -1,7 +1,5 @@
 using Lens.Dashboard.Features.Access;
 using Lens.Dashboard.Features.Scheduling;
-using Lens.Dashboard.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Lens.Dashboard.Features.Retention;
@@ -26,10 +24,7 @@ public static class RetentionApi
         group.MapGet("/", (RetentionService retention, IOptions<RetentionOptions> options) =>
             TypedResults.Ok(new RetentionStatus(RetentionPolicy.Rules(options.Value), RetentionPolicy.KeptForGood,
                 RetentionPolicy.RunningRolloutsNote, options.Value.Interval, retention.LastRun)));
-        group.MapPost("/run", async Task<Results<Ok<RetentionRun>, ProblemHttpResult>> (RetentionService retention, CancellationToken ct) =>
-            await retention.TryRunAsync(ct) is { } run
-                ? TypedResults.Ok(run)
-                : LensProblems.Field("run", "A retention run is already under way; see GET /api/retention for its result.", StatusCodes.Status409Conflict))
+        group.MapPost("/run", async (RetentionService retention, CancellationToken ct) => TypedResults.Ok(await retention.RunNowAsync(ct)))
             .RequireAuthorization(LensPolicies.Admin);
         return app;
     }

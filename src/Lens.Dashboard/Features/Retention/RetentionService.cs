@@ -31,6 +31,20 @@ public sealed class RetentionService(LensStorage storage, IOptions<RetentionOpti
         }
     }
 
+    /// <summary>Runs now, after any run already under way (a manual run waits for the job's rather than being refused).</summary>
+    public async Task<RetentionRun> RunNowAsync(CancellationToken ct = default)
+    {
+        await _running.WaitAsync(ct);
+        try
+        {
+            return await RunAsync(ct);
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
     private async Task<RetentionRun> RunAsync(CancellationToken ct)
     {
         var o = options.Value;
