@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Lens.Core.Alerts;
+using Lens.Core.Gates;
+using Lens.Core.Metrics;
+using Lens.Core.Rollouts;
+using Lens.Core.Sentinel;
+using Lens.Dashboard.Features.Calibration;
+using Lens.Dashboard.Features.Detectors;
+using Lens.Dashboard.Features.Flags;
+using Lens.Dashboard.Features.Ingest;
+using Lens.Dashboard.Features.Metrics;
+using Lens.Dashboard.Features.Releases;
+using Lens.Dashboard.Features.Retention;
+using Lens.Dashboard.Features.Rollouts;
+using Lens.Dashboard.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lens.Soak;
+
+/// <summary>
+/// The demo's traffic pattern on the fake clock, through the app's own services: every 5 simulated seconds one ingest batch
+/// holding that interval's events (requests/s × 5), split between baseline and candidate by the rollout's current share;
+/// a release and a four-stage rollout every 6 hours, every fourth one faulty (candidate errors) so it rolls back; gate
+/// evaluation every simulated minute; a latency observation for the detector and a sentinel probe round every 5 minutes;
+/// impressions every hour; pruning every hour; a kill switch flipped and an alert raised and resolved every day at noon.
+/// </summary>
+public sealed class SoakDriver(SoakHost host, int requestsPerSecond)
+{
+    public const string Flag = "search-ranking";
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(MetricsClock.BucketSeconds);
+    private readonly Random _random = new(2026);
+    private Guid? _rollout;
+    private bool _faulty;
+    private double _share;
+    private int _releases;
+
+    public Guid? CurrentRollout => _rollout;
+    public string CurrentVersion => $"soak-{_releases}.0.0";
+    public List<RetentionRun> PruneRuns { get; } = [];
+    public long Events { get; private set; }
+
+    /// <summary>Simulates up to <paramref name="until"/>, one 5-second step at a time.</summary>
+    public async Task RunUntilAsync(DateTimeOffset until)
+    {
+        var pipeline = host.Get<IngestPipeline>();
+        while (host.Clock.GetUtcNow() < until)
+        {
+            host.Clock.Advance(Step);
+            var now = host.Clock.GetUtcNow();
+            var secondOfDay = (long)now.TimeOfDay.TotalSeconds;
+            if (secondOfDay % (6 * 3600) == 0) await NextRolloutAsync();
+            await IngestAsync(pipeline);
+            if (secondOfDay % 60 == 0) await EvaluateAsync();
+            if (secondOfDay % 300 == 0) await MonitorAsync(now);
+            if (secondOfDay % 3600 == 0)
+            {
+                await ImpressionsAsync();
+                PruneRuns.Add(await host.Get<RetentionService>().RunNowAsync());
+            }
+            if (secondOfDay == 12 * 3600) await NoonAsync(on: true);
+            if (secondOfDay == 12 * 3600 + 1800) await NoonAsync(on: false);
+        }
+    }
+
+    private async Task IngestAsync(IngestPipeline pipeline)
+    {
+        var batch = IngestBatch.Rent();
+        try
+        {
+            batch.Flag = Flag;
+            var events = requestsPerSecond * MetricsClock.BucketSeconds;
+            for (var i = 0; i < events; i++)
+            {
+                var candidate = _rollout is not null && _random.NextDouble() < _share;
+                var errorRate = candidate && _faulty ? 0.2 : 0.005;
+                var latencyMs = 8 + _random.NextDouble() * 30 + (_random.NextDouble() < 0.01 ? 80 : 0);
+                batch.Accept(candidate ? (byte)1 : (byte)0, _random.NextDouble() >= errorRate, (short)LatencyHistogram.BucketOf(latencyMs), _random.Next(1, 11));
+            }
+            await pipeline.AcceptAsync(batch);
+            Events += events;
+        }
+        finally
+        {
+            batch.Dispose();
+        }
+    }
+
+    private async Task NextRolloutAsync()
+    {
+        var engine = host.Get<RolloutEngine>();
+        if (_rollout is { } previous)
+        {
+            try { await engine.ActAsync(previous, RolloutAction.Abort, "soak", "next release", null); }
+            catch (Exception ex) when (ex is not OutOfMemoryException) { /* already finished: promoted or rolled back */ }
+        }
+        _releases++;
+        _faulty = _releases % 4 == 0;
+        await host.Get<ReleaseCatalog>().CreateAsync(CurrentVersion, JsonDocument.Parse($$"""{"build":{{_releases}}}""").RootElement, "soak");
+        var gates = new StageGates(MaxErrorRate: 0.05, MaxP99Ms: 250, MinSamples: 100, FailureLimit: 3);
+        var hold = TimeSpan.FromMinutes(30);
+        var rollout = await engine.CreateAsync(CurrentVersion, Flag, [new(5m, hold, gates), new(25m, hold, gates), new(50m, hold, gates), new(100m, hold, gates)], null, "soak");
+        _rollout = rollout.Id;
+        _share = (double)rollout.CurrentPercent / 100;
+    }
+
+    private async Task EvaluateAsync()
+    {
+        await host.Get<RolloutEngine>().EvaluateRunningAsync();
+        if (_rollout is not { } id) return;
+        await using var db = await host.Get<IDbContextFactory<LensDbContext>>().CreateDbContextAsync();
+        var rollout = await db.Rollouts.AsNoTracking().SingleAsync(r => r.Id == id);
+        _share = (double)rollout.CurrentPercent / 100;
+    }
+
+    private async Task MonitorAsync(DateTimeOffset now)
+    {
+        await host.Get<DetectorService>().ObserveAsync(DetectorOptions.LatencyMetric, 30 + _random.NextDouble() * 5 + (_faulty ? 10 : 0));
+        await using var db = await host.Get<IDbContextFactory<LensDbContext>>().CreateDbContextAsync();
+        var round = Guid.NewGuid();
+        foreach (var probe in new[] { "anchor", "span", "zero" })
+            db.ProbeRuns.Add(ProbeRun.Record(round, probe, "query " + probe, now, ProbeOutcome.Pass, _random.Next(1, 10), 20 + _random.NextDouble() * 10, 0.9, true, null));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task ImpressionsAsync()
+    {
+        var impressions = Enumerable.Range(0, 50)
+            .Select(i => new Impression($"q{_random.Next(0, 500)}", Math.Round(_random.NextDouble(), 2), _random.NextDouble() < 0.3)).ToList();
+        await host.Get<ImpressionStore>().AddAsync(Flag, _random.Next(2) == 0 ? "baseline" : "candidate", impressions, CancellationToken.None);
+    }
+
+    private async Task NoonAsync(bool on)
+    {
+        await host.Get<KillSwitchService>().SetAsync("soak-search", on, "oncall", on ? "noon drill" : "drill over");
+        var alerts = host.Get<Lens.Dashboard.Features.Alerts.AlertService>();
+        if (on)
+        {
+            var alert = await alerts.RaiseAsync(new AlertSignal($"soak:drill:{_releases}", AlertSeverity.Warn, AlertSource.Detector, "Noon drill", "soak"));
+            await alerts.ResolveAsync(alert.Id, "oncall", "drill over");
+        }
+    }
+}
