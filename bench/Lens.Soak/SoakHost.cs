@@ -15,6 +15,11 @@ public sealed class SoakHost : WebApplicationFactory<Program>
         Folder = Directory.CreateTempSubdirectory("lens-soak-").FullName;
         BenchCredentials.Token = BenchCredentials.NewSecret();
         UseKestrel(0);
+        // The factory looks for the app's content root by this variable first; the soak runs from its own bin folder.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Lens.Dashboard.sln"))) root = root.Parent;
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LENS_DASHBOARD",
+            Path.Combine(root?.FullName ?? throw new InvalidOperationException("Run the soak from the repository."), "src", "Lens.Dashboard"));
     }
 
     public FakeTimeProvider Clock { get; }
