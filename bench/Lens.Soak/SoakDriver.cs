@@ -32,8 +32,10 @@ public sealed class SoakDriver(SoakHost host, int requestsPerSecond)
     private readonly Random _random = new(2026);
     private Guid? _rollout;
     private bool _faulty;
+    private bool _killed;
     private double _share;
     private int _releases;
+    private readonly System.Diagnostics.Stopwatch _ingestTime = new(), _evaluateTime = new(), _monitorTime = new(), _hourlyTime = new();
 
     public Guid? CurrentRollout => _rollout;
     public string CurrentVersion => $"soak-{_releases}.0.0";
@@ -62,6 +64,7 @@ public sealed class SoakDriver(SoakHost host, int requestsPerSecond)
                 batches.Add(batch);
                 accepted.Add(pipeline.AcceptAsync(batch));
             }
+            _ingestTime.Start();
             try
             {
                 await Task.WhenAll(accepted);
@@ -71,21 +74,30 @@ public sealed class SoakDriver(SoakHost host, int requestsPerSecond)
                 foreach (var b in batches) b.Dispose();
                 batches.Clear();
                 accepted.Clear();
+                _ingestTime.Stop();
             }
 
             var now = host.Clock.GetUtcNow();
             var secondOfDay = (long)now.TimeOfDay.TotalSeconds;
             if (secondOfDay % (6 * 3600) == 0) await NextRolloutAsync();
+            _evaluateTime.Start();
             await EvaluateAsync();
+            _evaluateTime.Stop();
+            _monitorTime.Start();
             await MonitorAsync(now);
+            _monitorTime.Stop();
             if (secondOfDay % 3600 == 0)
             {
+                _hourlyTime.Start();
                 await ImpressionsAsync();
                 PruneRuns.Add(await host.Get<RetentionService>().RunNowAsync());
+                _hourlyTime.Stop();
             }
             if (secondOfDay == 12 * 3600) await NoonAsync(on: true);
             if (secondOfDay == 12 * 3600 + 1800) await NoonAsync(on: false);
-            if (secondOfDay == 0) progress?.Invoke($"  simulated {now:yyyy-MM-dd HH:mm} after {real.Elapsed.TotalSeconds:F0} s of real time, {Events:N0} events");
+            if (secondOfDay % (6 * 3600) == 0)
+                progress?.Invoke($"  simulated {now:yyyy-MM-dd HH:mm} after {real.Elapsed.TotalSeconds:F0} s of real time, {Events:N0} events " +
+                    $"(real time in ingest {_ingestTime.Elapsed.TotalSeconds:F0} s, evaluation {_evaluateTime.Elapsed.TotalSeconds:F0} s, detector and probes {_monitorTime.Elapsed.TotalSeconds:F0} s, impressions and pruning {_hourlyTime.Elapsed.TotalSeconds:F0} s)");
         }
     }
 
@@ -96,7 +108,7 @@ public sealed class SoakDriver(SoakHost host, int requestsPerSecond)
         var events = requestsPerSecond * MetricsClock.BucketSeconds;
         for (var i = 0; i < events; i++)
         {
-            var candidate = _random.NextDouble() < _share;
+            var candidate = !_killed && _random.NextDouble() < _share;
             var errorRate = candidate && _faulty ? 0.2 : 0.005;
             var latencyMs = 8 + _random.NextDouble() * 30 + (_random.NextDouble() < 0.01 ? 80 : 0);
             batch.Accept(candidate ? (byte)1 : (byte)0, _random.NextDouble() >= errorRate, (short)LatencyHistogram.BucketOf(latencyMs), _random.Next(1, 11));
@@ -151,7 +163,9 @@ public sealed class SoakDriver(SoakHost host, int requestsPerSecond)
 
     private async Task NoonAsync(bool on)
     {
-        await host.Get<KillSwitchService>().SetAsync("soak-search", on, "oncall", on ? "noon drill" : "drill over");
+        // A known switch: the service queues a change to an unknown one and retries it for ever, and its caller waits on the clock.
+        await host.Get<KillSwitchService>().SetAsync("manual_emergency", on, "oncall", on ? "noon drill" : "drill over");
+        _killed = on;
         var alerts = host.Get<Lens.Dashboard.Features.Alerts.AlertService>();
         if (on)
         {
