@@ -27,6 +27,7 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
     public DbSet<GateVerdictRecord> GateVerdicts => Set<GateVerdictRecord>();
     public DbSet<MetricBucket> MetricBuckets => Set<MetricBucket>();
     public DbSet<GaugeBucket> GaugeBuckets => Set<GaugeBucket>();
+    public DbSet<MetricMinuteBucket> MetricMinuteBuckets => Set<MetricMinuteBucket>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Detector> Detectors => Set<Detector>();
@@ -58,6 +59,7 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
             e.Property(a => a.Release).HasMaxLength(100);
             e.Property(a => a.Flag).HasMaxLength(100);
             e.Property(a => a.Variant).HasMaxLength(20);
+            e.HasIndex(a => a.Day);
         });
 
         model.Entity<ImpressionQuery>(e =>
@@ -65,6 +67,7 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
             e.HasKey(q => new { q.Flag, q.Release, q.Variant, q.Day, q.QueryId });
             e.Property(q => q.Release).HasMaxLength(100);
             e.Property(q => q.QueryId).HasMaxLength(200);
+            e.HasIndex(q => q.Day);
         });
 
         model.Entity<CalibrationDay>(e =>
@@ -173,10 +176,22 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
         {
             e.HasKey(v => v.Id);
             e.HasIndex(v => new { v.RolloutId, v.At });
+            e.HasIndex(v => v.At);
             e.Property(v => v.Verdict).HasConversion<string>();
         });
 
-        model.Entity<MetricBucket>(e => e.HasKey(b => new { b.Flag, b.Variant, b.BucketStart }));
+        model.Entity<MetricBucket>(e =>
+        {
+            e.HasKey(b => new { b.Flag, b.Variant, b.BucketStart });
+            // Retention folds the oldest buckets first, across flags.
+            e.HasIndex(b => b.BucketStart);
+        });
+
+        model.Entity<MetricMinuteBucket>(e =>
+        {
+            e.HasKey(b => new { b.Flag, b.Variant, b.MinuteStart });
+            e.HasIndex(b => b.MinuteStart);
+        });
 
         model.Entity<GaugeBucket>(e =>
         {
@@ -190,6 +205,7 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
             e.HasIndex(a => a.Key);
             e.HasIndex(a => new { a.State, a.Severity });
             e.HasIndex(a => a.RaisedAt);
+            e.HasIndex(a => a.ResolvedAt);
             e.Property(a => a.State).HasConversion<string>();
             e.Property(a => a.Source).HasConversion<string>();
             e.Property(a => a.Gates).HasConversion(Json<IReadOnlyList<GateVerdict>>(), JsonComparer<IReadOnlyList<GateVerdict>>()).HasColumnName("GatesJson");
@@ -217,6 +233,7 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
         {
             e.HasKey(o => o.Id);
             e.HasIndex(o => new { o.Detector, o.Id });
+            e.HasIndex(o => o.At);
             e.Property(o => o.Phase).HasConversion<string>();
             e.Ignore(o => o.Alarm);
         });

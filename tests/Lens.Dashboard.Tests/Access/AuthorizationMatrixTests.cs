@@ -91,6 +91,7 @@ public sealed partial class AuthorizationMatrixTests : AppTestBase
         ["GET /api/sentinel"] = LensPolicies.Read, ["GET /api/sentinel/runs"] = LensPolicies.Read, ["POST /api/sentinel/run"] = LensPolicies.OnCall,
         ["GET /api/tokens"] = LensPolicies.Admin, ["POST /api/tokens"] = LensPolicies.Admin, ["DELETE /api/tokens/{name}"] = LensPolicies.Admin,
         ["GET /api/users"] = LensPolicies.Admin, ["POST /api/users"] = LensPolicies.Admin, ["DELETE /api/users/{userName}"] = LensPolicies.Admin,
+        ["GET /api/retention"] = LensPolicies.Read, ["POST /api/retention/run"] = LensPolicies.Admin,
         ["GET /api/me"] = LensPolicies.Wall,
         ["GET /hubs/rollouts"] = LensPolicies.Read,
         ["GET /wall"] = LensPolicies.Wall, ["GET /admin/access"] = LensPolicies.Admin,

@@ -99,6 +99,8 @@ namespace Lens.Dashboard.Persistence.Migrations
 
                     b.HasIndex("RaisedAt");
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("State", "Severity");
 
                     b.ToTable("Alerts");
@@ -556,6 +558,8 @@ namespace Lens.Dashboard.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("Detector", "Id");
 
                     b.ToTable("DetectorObservations");
@@ -883,6 +887,8 @@ namespace Lens.Dashboard.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("RolloutId", "At");
 
                     b.ToTable("GateVerdicts");
@@ -949,6 +955,8 @@ namespace Lens.Dashboard.Persistence.Migrations
 
                     b.HasKey("Flag", "Release", "Variant", "Day", "Score");
 
+                    b.HasIndex("Day");
+
                     b.ToTable("ImpressionAggregates");
                 });
 
@@ -972,6 +980,8 @@ namespace Lens.Dashboard.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Flag", "Release", "Variant", "Day", "QueryId");
+
+                    b.HasIndex("Day");
 
                     b.ToTable("ImpressionQueries");
                 });
@@ -1008,7 +1018,46 @@ namespace Lens.Dashboard.Persistence.Migrations
 
                     b.HasKey("Flag", "Variant", "BucketStart");
 
+                    b.HasIndex("BucketStart");
+
                     b.ToTable("MetricBuckets");
+                });
+
+            modelBuilder.Entity("Lens.Dashboard.Persistence.MetricMinuteBucket", b =>
+                {
+                    b.Property<string>("Flag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Variant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinuteStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Histogram")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResultSamples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalResultSquares")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalResults")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Flag", "Variant", "MinuteStart");
+
+                    b.HasIndex("MinuteStart");
+
+                    b.ToTable("MetricMinuteBuckets");
                 });
 
             modelBuilder.Entity("Lens.Dashboard.Persistence.OutboxMessage", b =>
