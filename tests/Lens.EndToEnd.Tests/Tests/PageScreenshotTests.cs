@@ -71,6 +71,11 @@ public sealed class PageScreenshotTests() : DashboardBrowserTest(new Dictionary<
         await Expect(report.Page.GetByTestId("report-deployment-phase")).ToHaveCountAsync(9);
         Assert.True(await SidewaysOverflowAsync(report.Page) <= 0, "the report with a pipeline scrolls sideways at 1600 px");
         await Screenshots.SaveAsync(report.Page, "page-report-deployment");
+        // On paper (A4's printable width) the phase table and the report links stay inside the page.
+        await report.Page.EmulateMediaAsync(new() { Media = Media.Print });
+        await report.Page.SetViewportSizeAsync(703, 1000);
+        Assert.True(await SidewaysOverflowAsync(report.Page) <= 0, "the printed report with a pipeline is wider than A4");
+        await Screenshots.SaveAsync(report.Page, "page-report-deployment-print");
 
         lock (console) Assert.DoesNotContain(console, m => m.StartsWith("pageerror", StringComparison.Ordinal) || m.StartsWith("error", StringComparison.Ordinal));
     }

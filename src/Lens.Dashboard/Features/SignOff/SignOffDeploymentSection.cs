@@ -40,7 +40,7 @@ public static class SignOffDeploymentSection
         if (d.State is PipelineState.Failed or PipelineState.Aborted && d.Cause is { } cause) md.Append(CultureInfo.InvariantCulture, $"Cause: {cause}\n\n");
         md.Append("| Phase | Outcome | Duration | Note |\n|---|---|---|---|\n");
         foreach (var p in d.Phases)
-            md.Append(CultureInfo.InvariantCulture, $"| {p.Label} | {Outcome(p.State)} | {(p.EndedAt is null ? "" : Duration(p.Elapsed))} | {Cell(p.Cause)} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {p.Label} | {Outcome(p.State)} | {(p.EndedAt is null ? "" : Duration(p.Elapsed))} | {Cell(p.Cause ?? p.Waiting)} |\n");
         md.Append('\n');
         var links = Links(d).Select(l => $"[{l.Text}]({baseUrl?.TrimEnd('/')}{l.Href})").ToList();
         md.Append(links.Count > 0 ? $"Reports: {string.Join(" · ", links)}\n\n" : "No report has been written yet: the pipeline has not ended.\n\n");
