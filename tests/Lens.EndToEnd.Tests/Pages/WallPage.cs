@@ -14,6 +14,7 @@ public sealed class WallPage(IPage page) : BlazorPage(page)
     public ILocator Sentinel => Page.GetByTestId("wall-sentinel");
     public ILocator Drift => Page.GetByTestId("wall-drift");
     public ILocator Calibration => Page.GetByTestId("wall-calibration");
+    public ILocator Pipelines => Page.GetByTestId("wall-pipeline");
     public Task<string> PageBackgroundAsync() => Page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
     public ILocator Alert(string title) => Alerts.Filter(new() { HasText = title });
 }

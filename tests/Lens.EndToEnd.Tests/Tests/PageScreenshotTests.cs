@@ -25,6 +25,12 @@ public sealed class PageScreenshotTests() : DashboardBrowserTest(new Dictionary<
         await Api.WaitForAsync("/api/releases/demo-1.0.0/bench", b => b.AsArray().Any(r => (string?)r!["status"] == "completed"), TimeSpan.FromSeconds(30), "the final bench");
         await Api.RunNightAsync(TimeSpan.FromSeconds(60));
         await Api.PostAsync("/api/sentinel/run", new { });
+        // A pipeline on a flag of its own, so the wall has a deployment line beside the demo's rollout.
+        await Api.PostAsync("/deploy/start", new
+        {
+            version = "e2e-wall-1", skipBench = true, force = true, reason = "screenshot run has no sentinel",
+            config = new { flag = "e2e-wall", canary_config = new { accelerated_rollout = true } },
+        });
         for (var i = 1; i <= 7; i++)
             await Api.PostAsync("/api/alerts", new { severity = i % 3 == 0 ? "CRITICAL" : "HIGH", title = $"Shard {i} answering slowly, p99 above 900 ms for ten minutes", actor = "e2e" });
 
@@ -55,7 +61,21 @@ public sealed class PageScreenshotTests() : DashboardBrowserTest(new Dictionary<
         // Every section ends inside the screen: nothing is cut off at the bottom.
         var bottom = await wall.Page.EvaluateAsync<double>("() => Math.max(...[...document.querySelectorAll('.wall > *')].map(e => e.getBoundingClientRect().bottom))");
         Assert.True(bottom <= 1080, $"the wall's content ends at {bottom} px");
+        await Expect(wall.Pipelines).ToHaveCountAsync(1);
+        await Expect(wall.Pipelines.First.GetByTestId("wall-pipeline-phase")).ToContainTextAsync("Canary block A stage", new() { Timeout = 20_000 });
         await Screenshots.SaveAsync(wall.Page, "page-wall");
+
+        var report = new RolloutPage(await Browser.NewPageAsync(App.BaseAddress, console));
+        await report.OpenAsync("/releases/e2e-wall-1/report");
+        await Expect(report.Page.GetByTestId("report-deployment-summary")).ToContainTextAsync("Running on flag e2e-wall");
+        await Expect(report.Page.GetByTestId("report-deployment-phase")).ToHaveCountAsync(9);
+        Assert.True(await SidewaysOverflowAsync(report.Page) <= 0, "the report with a pipeline scrolls sideways at 1600 px");
+        await Screenshots.SaveAsync(report.Page, "page-report-deployment");
+        // On paper (A4's printable width) the phase table and the report links stay inside the page.
+        await report.Page.EmulateMediaAsync(new() { Media = Media.Print });
+        await report.Page.SetViewportSizeAsync(703, 1000);
+        Assert.True(await SidewaysOverflowAsync(report.Page) <= 0, "the printed report with a pipeline is wider than A4");
+        await Screenshots.SaveAsync(report.Page, "page-report-deployment-print");
 
         lock (console) Assert.DoesNotContain(console, m => m.StartsWith("pageerror", StringComparison.Ordinal) || m.StartsWith("error", StringComparison.Ordinal));
     }

@@ -45,11 +45,11 @@ public static class SignOffApi
         return await Guard(() => service.PromoteAsync(version, request.Actor(), body!.Reason, ct));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReportAsync(string version, SignOffService service, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReportAsync(string version, HttpRequest request, SignOffService service, TimeProvider clock, CancellationToken ct)
     {
         var state = await Guard(() => service.StateAsync(version, ct));
         if (state.Result is not Ok<SignOffState> { Value: { } s }) return (ProblemHttpResult)state.Result;
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(SignOffReport.Markdown(s, clock.GetUtcNow())), "text/markdown; charset=utf-8", SignOffReport.FileName(version));
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(SignOffReport.Markdown(s, clock.GetUtcNow(), $"{request.Scheme}://{request.Host}{request.PathBase}")), "text/markdown; charset=utf-8", SignOffReport.FileName(version));
     }
 
     private static async Task<Results<Ok<SignOffState>, ProblemHttpResult>> Guard(Func<Task<SignOffState>> action)

@@ -22,7 +22,8 @@ public static class SignOffReport
             : note + $" Some benches of this release were measured with {string.Join(", ", older)} (nDCG@10 discounted differently); their nDCG@10 is not comparable with later ones.";
     }
 
-    public static string Markdown(SignOffState s, DateTimeOffset generatedAt)
+    /// <param name="baseUrl">The dashboard's address, so the downloaded file's links to the pipeline's reports work outside it; null leaves them relative.</param>
+    public static string Markdown(SignOffState s, DateTimeOffset generatedAt, string? baseUrl = null)
     {
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# Release {s.Version}: sign-off report\n\n");
@@ -57,6 +58,8 @@ public static class SignOffReport
                     $"{(m.RelativeLower is null ? "–" : $"{RolloutComparison.Signed(m.RelativeLower)} to {RolloutComparison.Signed(m.RelativeUpper)}")} | {RolloutComparison.OutcomeText(m.Outcome)} | {m.SamplesPerArm:N0} |\n");
             md.Append('\n');
         }
+
+        SignOffDeploymentSection.Markdown(md, s.Deployment, baseUrl);
 
         md.Append(CultureInfo.InvariantCulture, $"## Nightly validation: {s.PassingStreak} of {s.RequiredNights} consecutive passing nights\n\n");
         if (s.Nights.Count == 0) md.Append("No night has run yet.\n\n");

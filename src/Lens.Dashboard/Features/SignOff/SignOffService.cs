@@ -4,6 +4,7 @@ using Lens.Dashboard.Http;
 using Lens.Core.Bench;
 using Lens.Core.Releases;
 using Lens.Dashboard.Features.Bench;
+using Lens.Dashboard.Features.Deploy;
 using Lens.Dashboard.Features.Live;
 using Lens.Dashboard.Features.Rollouts;
 using Lens.Dashboard.Persistence;
@@ -19,7 +20,8 @@ public sealed class SignOffService(
     IOptions<SignOffOptions> options,
     TimeProvider clock,
     LensEvents events,
-    RolloutComparisons comparisons)
+    RolloutComparisons comparisons,
+    DeploymentService deployments)
 {
     public SignOffPolicy Policy => options.Value.ToPolicy();
 
@@ -82,6 +84,7 @@ public sealed class SignOffService(
         {
             FinalResultsJson = final?.ResultsJson,
             Comparison = live is { } id ? await comparisons.ForAsync(id, ct) : null,
+            Deployment = await SignOffDeployment.LatestAsync(db, release.Version, deployments, ct),
         };
     }
 

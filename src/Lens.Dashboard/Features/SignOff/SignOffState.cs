@@ -34,6 +34,9 @@ public sealed record SignOffState(
     /// <summary>Baseline against candidate in the release's live rollout (running or paused); null when none is live.</summary>
     public Lens.Dashboard.Features.Rollouts.RolloutComparison? Comparison { get; init; }
 
+    /// <summary>The release's latest deployment pipeline, summarised; null when none was started for it.</summary>
+    public SignOffDeployment? Deployment { get; init; }
+
     /// <summary>A role's latest decision, the one that counts; null while it has not decided.</summary>
     public ReleaseDecision? DecisionOf(string role) => Decisions.LastOrDefault(d => d.Role == role);
 }

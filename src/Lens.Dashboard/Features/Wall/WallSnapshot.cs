@@ -16,4 +16,5 @@ public sealed record WallSnapshot(
     int Detectors,
     SentinelStatus Sentinel,
     IReadOnlyList<CalibrationStatusView> Calibration,
+    IReadOnlyList<WallPipeline> Pipelines,
     DateTimeOffset AsOf);

@@ -1,6 +1,8 @@
+using Lens.Core.Deployment;
 using Lens.Core.Rollouts;
 using Lens.Dashboard.Features.Alerts;
 using Lens.Dashboard.Features.Calibration;
+using Lens.Dashboard.Features.Deploy;
 using Lens.Dashboard.Features.Flags;
 using Lens.Dashboard.Features.Live;
 using Lens.Dashboard.Features.Sentinel;
@@ -21,6 +23,7 @@ public sealed class WallSnapshots(
     IOptions<SentinelOptions> sentinel,
     LensEvents events,
     CalibrationReadModel calibration,
+    DeploymentService deployments,
     TimeProvider clock)
 {
     private readonly object _gate = new();
@@ -59,6 +62,32 @@ public sealed class WallSnapshots(
         var now = clock.GetUtcNow();
         var status = await SentinelStatus.LoadAsync(db, sentinel.Value, now);
         var calibrationStatus = await calibration.StatusAsync(CancellationToken.None);
-        return new WallSnapshot(live, actions, flags.ActiveKillSwitches, alerts, drift, detectors.Count(d => d.IsLearning), detectors.Count, status, calibrationStatus, now);
+        var pipelines = await PipelinesAsync(db, now);
+        return new WallSnapshot(live, actions, flags.ActiveKillSwitches, alerts, drift, detectors.Count(d => d.IsLearning), detectors.Count, status, calibrationStatus,
+            pipelines, now);
     }
+
+    /// <summary>Running pipelines first, then those that ended within <see cref="RecentPipelines"/>, newest first.</summary>
+    private async Task<IReadOnlyList<WallPipeline>> PipelinesAsync(LensDbContext db, DateTimeOffset now)
+    {
+        var since = now - RecentPipelines;
+        var pipelines = await db.DeploymentPipelines.AsNoTracking()
+            .Where(p => p.State == PipelineState.Pending || p.State == PipelineState.Running || p.EndedAt >= since)
+            .OrderByDescending(p => p.CreatedAt).ToListAsync();
+        // The running canary block's rollout gives its stage ("stage 2/3"); the stepper names each block's plan deploy-<letter>.
+        var rolloutIds = pipelines.Where(p => p.Current is { } c && PhaseNames.IsCanary(c.Phase)).SelectMany(p => p.Rollouts).ToList();
+        var rollouts = await db.Rollouts.AsNoTracking().Where(r => rolloutIds.Contains(r.Id)).ToListAsync();
+        return [.. pipelines
+            .OrderBy(p => p.IsTerminal)
+            .Select(p =>
+            {
+                var letter = p.Current is { } c && PhaseNames.IsCanary(c.Phase) ? deployments.Plan(p.Request).Block(c.Phase)?.Letter : null;
+                var block = letter is null ? null : rollouts.Where(r => p.Rollouts.Contains(r.Id) && r.PlanName == $"deploy-{letter}")
+                    .OrderByDescending(r => r.CreatedAt).FirstOrDefault();
+                return WallPipeline.Of(deployments.StatusOf(p), block);
+            })];
+    }
+
+    /// <summary>How long a finished pipeline stays on the wall: long enough for the next shift to see how the night went.</summary>
+    public static readonly TimeSpan RecentPipelines = TimeSpan.FromHours(24);
 }
