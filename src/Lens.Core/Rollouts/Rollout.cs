@@ -8,12 +8,9 @@ namespace Lens.Core.Rollouts;
 /// through its methods; each returns the <see cref="RolloutTransition"/> it made, and every illegal
 /// transition throws <see cref="RolloutTransitionException"/>.
 /// </summary>
-public sealed class Rollout
+public sealed partial class Rollout
 {
     public const string EngineActor = "rollout-engine";
-
-    /// <summary>What <see cref="WaitingFor"/> says while a stage that asks for a lead's approval has none.</summary>
-    public const string AwaitingLeadApproval = "approval by a lead";
 
     private Rollout() { }
 
@@ -34,11 +31,6 @@ public sealed class Rollout
     public IReadOnlyDictionary<string, int> FailureStreaks { get; private set; } = new Dictionary<string, int>();
     /// <summary>Evaluations in a row with at least one Inconclusive gate in the current stage.</summary>
     public int InconclusiveStreak { get; private set; }
-    /// <summary>Breaches met by stepping back instead of rolling back; once there has been one, the next breach rolls back.</summary>
-    public int StepBackBreaches { get; private set; }
-    /// <summary>The stage a lead approved to advance (null: none), and who; cleared when the rollout changes stage.</summary>
-    public int? ApprovedStageIndex { get; private set; }
-    public string? ApprovedBy { get; private set; }
     /// <summary>
     /// What holds a stage whose time is up and whose gates pass: <see cref="AwaitingLeadApproval"/>, or a confirm webhook
     /// that did not answer 2xx. Null when nothing but time and gates holds it.
@@ -49,10 +41,6 @@ public sealed class Rollout
 
     public RolloutStage CurrentStage => Stages[StageIndex];
     public bool IsTerminal => State is RolloutState.Promoted or RolloutState.RolledBack or RolloutState.Aborted;
-
-    /// <summary>The current stage asks for a lead's approval and has not had it.</summary>
-    public bool AwaitsApproval => State is RolloutState.Running or RolloutState.Paused
-        && CurrentStage.Approval == ApprovalPolicy.Lead && ApprovedStageIndex != StageIndex;
 
     /// <summary>The candidate's intended share of traffic right now.</summary>
     public decimal CurrentPercent => State switch
@@ -124,24 +112,6 @@ public sealed class Rollout
         return Move(RolloutAction.Rollback, actor, reason, RolloutState.RolledBack, StageIndex, now, LatestVerdicts);
     }
 
-    /// <summary>Returns traffic to the previous stage's share; a paused rollout stays paused. The lower stage's clock starts again.</summary>
-    public RolloutTransition StepBack(string actor, string reason, DateTimeOffset now)
-    {
-        RequireHuman(RolloutAction.StepBack, actor, reason);
-        Require(RolloutAction.StepBack);
-        return Move(RolloutAction.StepBack, actor, reason, State, StageIndex - 1, now, LatestVerdicts);
-    }
-
-    /// <summary>Approves the current stage's advance. It still advances only when its time is up and its gates pass.</summary>
-    public RolloutTransition Approve(string actor, string reason, DateTimeOffset now)
-    {
-        RequireHuman(RolloutAction.Approve, actor, reason);
-        Require(RolloutAction.Approve);
-        ApprovedStageIndex = StageIndex;
-        ApprovedBy = actor.Trim();
-        return Move(RolloutAction.Approve, actor, reason, State, StageIndex, now, LatestVerdicts);
-    }
-
     /// <summary>A rollback the engine decides on outside the gates (a drift alarm held too long), with its reason.</summary>
     public RolloutTransition RollbackAutomatically(string reason, DateTimeOffset now)
     {
@@ -184,16 +154,7 @@ public sealed class Rollout
         if (breached is not null)
         {
             var reason = $"{breached.Describe()}; failed {streaks[breached.Gate]} time(s) in a row (limit {limit}).";
-            if (CurrentStage.OnBreach == BreachPolicy.StepBack && StageIndex > 0 && StepBackBreaches == 0)
-            {
-                StepBackBreaches++;
-                var back = Stages[StageIndex - 1].Percent;
-                return Move(RolloutAction.AutoStepBack, EngineActor,
-                    $"{reason} Stepped back to stage {StageIndex} ({back:0.##}%) as the stage's policy says; a second breach rolls back.",
-                    RolloutState.Running, StageIndex - 1, now, LatestVerdicts);
-            }
-            if (StepBackBreaches > 0) reason += " A second breach after stepping back: rolling back.";
-            return Move(RolloutAction.AutoRollback, EngineActor, reason, RolloutState.RolledBack, StageIndex, now, LatestVerdicts);
+            return MeetBreach(reason, now);
         }
 
         var inconclusive = verdicts.FirstOrDefault(v => v.Verdict == Verdict.Inconclusive);
@@ -246,16 +207,7 @@ public sealed class Rollout
         var allowed = AllowedStates(action);
         if (!allowed.Contains(State))
             return $"Cannot {Verb(action)} a rollout that is {State}; {Verb(action)} is allowed only when {string.Join(" or ", allowed)}.";
-        return action switch
-        {
-            RolloutAction.StepBack when StageIndex == 0 =>
-                "Cannot step back from the first stage: there is no lower share to return to; roll back instead.",
-            RolloutAction.Approve when CurrentStage.Approval != ApprovalPolicy.Lead =>
-                $"Cannot approve stage {StageIndex + 1}: it does not ask for approval.",
-            RolloutAction.Approve when ApprovedStageIndex == StageIndex =>
-                $"Cannot approve stage {StageIndex + 1}: {ApprovedBy} has already approved it.",
-            _ => null,
-        };
+        return WhyNotJudgement(action);
     }
 
     // The one table of legal transitions: the action methods enforce it and WhyNot explains it.
