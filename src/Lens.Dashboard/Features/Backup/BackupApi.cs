@@ -28,6 +28,8 @@ public static class BackupApi
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> BackupAsync(
         HttpContext http, DatabaseBackup backup, IDbContextFactory<LensDbContext> dbFactory, TimeProvider clock, CancellationToken ct)
     {
+        // A body here would be ignored, and a form or text/plain post from another site's page is not a request.
+        if ((JsonBody.ContentTypeProblem(http.Request) ?? JsonBody.UnexpectedBodyProblem(http.Request)) is { } refused) return refused;
         BackupFile file;
         try
         {
