@@ -14,6 +14,9 @@ public static class DeploymentPlanner
 {
     public static readonly IReadOnlyList<decimal> BlockPercents = [5m, 25m, 100m];
 
+    /// <summary>Block B may not pass this share before calibration data for the pipeline's version exists.</summary>
+    public const decimal CalibrationHold = 25m;
+
     public static DeploymentPlan Plan(DeploymentRequest request, DeploymentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -24,11 +27,15 @@ public static class DeploymentPlanner
 
         var stageHold = Wait(config.Canary.StageDurationHours is { } hours ? TimeSpan.FromHours(hours) : settings.StageDuration);
         var gates = new StageGates(MaxErrorRate: settings.MaxErrorRate, MaxP99Ms: settings.MaxP99Ms, MaxP99ToP95: settings.MaxP99ToP95, MinSamples: settings.MinSamples);
-        IReadOnlyList<RolloutStage> Stages() => [.. BlockPercents.Select(p => new RolloutStage(p, stageHold, gates))];
+        // manual_promotion: every stage waits for a lead's approval. The stage at which a block needs calibration data
+        // always asks for approval, so the engine cannot carry it on between two steps of the pipeline; the pipeline
+        // gives that approval itself once the data exists, unless a lead must give it (manual promotion).
+        IReadOnlyList<RolloutStage> Stages(decimal? holdAt = null) => [.. BlockPercents.Select(p => new RolloutStage(p, stageHold, gates,
+            Approval: config.Canary.ManualPromotion || p == holdAt ? ApprovalPolicy.Lead : ApprovalPolicy.None))];
         IReadOnlyList<CanaryBlock> blocks =
         [
             new(DeploymentPhase.CanaryA, "A", "early exit", [SubFeatureNames.NativeScanner], Stages(), null),
-            new(DeploymentPhase.CanaryB, "B", "dynamic top-N with τ calibration", [SubFeatureNames.StageBEnabled, SubFeatureNames.StageBLruCaching], Stages(), 25m),
+            new(DeploymentPhase.CanaryB, "B", "dynamic top-N with τ calibration", [SubFeatureNames.StageBEnabled, SubFeatureNames.StageBLruCaching], Stages(CalibrationHold), CalibrationHold),
             new(DeploymentPhase.CanaryC, "C", "deduplication", [SubFeatureNames.StageCEnabled, SubFeatureNames.StageCIsotonicCalibration], Stages(), null),
         ];
 
@@ -55,6 +62,7 @@ public static class DeploymentPlanner
         {
             var does = $"Block {block.Letter} ({block.Title}): {string.Join(", ", block.SubFeatures)} on {Percents(block)} of users, holding each stage {Duration(stageHold)}"
                 + (block.CalibrationNeededAbove is { } above ? $"; waits for calibration data before passing {above.ToString("0.##", CultureInfo.InvariantCulture)}%" : "")
+                + (config.Canary.ManualPromotion ? "; every stage waits for approval by a lead (manual promotion)" : "")
                 + ".";
             Add(block.Phase, request.SkipCanary, block.Duration, does, gateWords);
         }
