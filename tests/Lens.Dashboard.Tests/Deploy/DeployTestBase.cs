@@ -28,12 +28,20 @@ public abstract class DeployTestBase : IDisposable
     protected LensAppFactory App { get; private set; }
     protected HttpClient Client { get; private set; }
 
-    protected LensAppFactory Create(Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null) => new(Folder, clock, settings: new Dictionary<string, string?>
+    protected LensAppFactory Create(Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null)
     {
-        ["Deploy:Flag"] = Flag,
-        ["Deploy:RunnerEnabled"] = "false",
-        ["Deploy:ReportsFolder"] = Path.Combine(Folder, "reports"),
-    });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Deploy:Flag"] = Flag,
+            ["Deploy:RunnerEnabled"] = "false",
+            ["Deploy:ReportsFolder"] = Path.Combine(Folder, "reports"),
+        };
+        foreach (var (key, value) in ExtraSettings()) settings[key] = value;
+        return new(Folder, clock, settings: settings);
+    }
+
+    /// <summary>More configuration for a test class's app (called from the constructor: use no instance state).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
 
     /// <summary>Stops this app and starts another over the same database and clock: a restart.</summary>
     protected void Restart()
