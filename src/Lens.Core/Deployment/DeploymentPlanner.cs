@@ -8,7 +8,7 @@ namespace Lens.Core.Deployment;
 /// <summary>
 /// Turns a start request into a plan. Blocks A, B and C each go 5% → 25% → 100% with the same gates; block B may not
 /// pass 25% before calibration data exists. Acceleration divides every wait (stage holds, calibration holdout, quiet
-/// period, sentinel cadence and recovery) and never leaves a phase out.
+/// period, sentinel cadence) and never leaves a phase out.
 /// </summary>
 public static class DeploymentPlanner
 {
@@ -69,10 +69,9 @@ public static class DeploymentPlanner
         Add(DeploymentPhase.CalibrationActivation, false, holdout,
             $"Hold out {Duration(holdout)}, then fit and apply τ on the canary's impressions (target 5 ± 2 results per query).", ["a τ in force"]);
         Add(DeploymentPhase.Monitoring, false, TimeSpan.Zero,
-            config.Monitoring.EnableCusumAlarms ? "Arm the CUSUM detectors with baselines taken from the bench." : "CUSUM alarms are off in this config: detectors are left as they are.", []);
+            config.Monitoring.EnableCusumAlarms ? "Reset the CUSUM detectors tied to this flag or to none so they learn their baselines on the new release." : "CUSUM alarms are off in this config: detectors are left as they are.", []);
         Add(DeploymentPhase.Sentinel, false, TimeSpan.Zero,
-            $"Activate the sentinel: probes every {Duration(cadence)}, recovery after {Duration(recovery)} of passing probes"
-            + (config.Sentinel.KillSwitchEnabled ? "; it may pull the zero-results kill switch." : "; it may not pull kill switches."), []);
+            $"Run a sentinel probe round now, then one every {Duration(cadence)} through the quiet period. Kill switch and recovery follow the Sentinel settings (sentinel_config.kill_switch_enabled is not applied yet).", []);
         Add(DeploymentPhase.FinalCheck, false, quiet,
             $"Wait out the quiet period ({Duration(quiet)}), then check the guide's success criteria.",
             ["every block at 100%", "calibration inside 5 ± 2 results per query", "no CUSUM alarm in the quiet period",
