@@ -8,11 +8,14 @@ namespace Lens.Core.Deployment;
 /// <summary>
 /// Turns a start request into a plan. Blocks A, B and C each go 5% → 25% → 100% with the same gates; block B may not
 /// pass 25% before calibration data exists. Acceleration divides every wait (stage holds, calibration holdout, quiet
-/// period, sentinel cadence and recovery) and never leaves a phase out.
+/// period, sentinel cadence) and never leaves a phase out.
 /// </summary>
 public static class DeploymentPlanner
 {
     public static readonly IReadOnlyList<decimal> BlockPercents = [5m, 25m, 100m];
+
+    /// <summary>Block B may not pass this share before calibration data for the pipeline's version exists.</summary>
+    public const decimal CalibrationHold = 25m;
 
     public static DeploymentPlan Plan(DeploymentRequest request, DeploymentSettings settings)
     {
@@ -24,11 +27,15 @@ public static class DeploymentPlanner
 
         var stageHold = Wait(config.Canary.StageDurationHours is { } hours ? TimeSpan.FromHours(hours) : settings.StageDuration);
         var gates = new StageGates(MaxErrorRate: settings.MaxErrorRate, MaxP99Ms: settings.MaxP99Ms, MaxP99ToP95: settings.MaxP99ToP95, MinSamples: settings.MinSamples);
-        IReadOnlyList<RolloutStage> Stages() => [.. BlockPercents.Select(p => new RolloutStage(p, stageHold, gates))];
+        // manual_promotion: every stage waits for a lead's approval. The stage at which a block needs calibration data
+        // always asks for approval, so the engine cannot carry it on between two steps of the pipeline; the pipeline
+        // gives that approval itself once the data exists, unless a lead must give it (manual promotion).
+        IReadOnlyList<RolloutStage> Stages(decimal? holdAt = null) => [.. BlockPercents.Select(p => new RolloutStage(p, stageHold, gates,
+            Approval: config.Canary.ManualPromotion || p == holdAt ? ApprovalPolicy.Lead : ApprovalPolicy.None))];
         IReadOnlyList<CanaryBlock> blocks =
         [
             new(DeploymentPhase.CanaryA, "A", "early exit", [SubFeatureNames.NativeScanner], Stages(), null),
-            new(DeploymentPhase.CanaryB, "B", "dynamic top-N with τ calibration", [SubFeatureNames.StageBEnabled, SubFeatureNames.StageBLruCaching], Stages(), 25m),
+            new(DeploymentPhase.CanaryB, "B", "dynamic top-N with τ calibration", [SubFeatureNames.StageBEnabled, SubFeatureNames.StageBLruCaching], Stages(CalibrationHold), CalibrationHold),
             new(DeploymentPhase.CanaryC, "C", "deduplication", [SubFeatureNames.StageCEnabled, SubFeatureNames.StageCIsotonicCalibration], Stages(), null),
         ];
 
@@ -55,16 +62,16 @@ public static class DeploymentPlanner
         {
             var does = $"Block {block.Letter} ({block.Title}): {string.Join(", ", block.SubFeatures)} on {Percents(block)} of users, holding each stage {Duration(stageHold)}"
                 + (block.CalibrationNeededAbove is { } above ? $"; waits for calibration data before passing {above.ToString("0.##", CultureInfo.InvariantCulture)}%" : "")
+                + (config.Canary.ManualPromotion ? "; every stage waits for approval by a lead (manual promotion)" : "")
                 + ".";
             Add(block.Phase, request.SkipCanary, block.Duration, does, gateWords);
         }
         Add(DeploymentPhase.CalibrationActivation, false, holdout,
             $"Hold out {Duration(holdout)}, then fit and apply τ on the canary's impressions (target 5 ± 2 results per query).", ["a τ in force"]);
         Add(DeploymentPhase.Monitoring, false, TimeSpan.Zero,
-            config.Monitoring.EnableCusumAlarms ? "Arm the CUSUM detectors with baselines taken from the bench." : "CUSUM alarms are off in this config: detectors are left as they are.", []);
+            config.Monitoring.EnableCusumAlarms ? "Reset the CUSUM detectors tied to this flag or to none so they learn their baselines on the new release." : "CUSUM alarms are off in this config: detectors are left as they are.", []);
         Add(DeploymentPhase.Sentinel, false, TimeSpan.Zero,
-            $"Activate the sentinel: probes every {Duration(cadence)}, recovery after {Duration(recovery)} of passing probes"
-            + (config.Sentinel.KillSwitchEnabled ? "; it may pull the zero-results kill switch." : "; it may not pull kill switches."), []);
+            $"Run a sentinel probe round now, then one every {Duration(cadence)} through the quiet period. Kill switch and recovery follow the Sentinel settings (sentinel_config.kill_switch_enabled is not applied yet).", []);
         Add(DeploymentPhase.FinalCheck, false, quiet,
             $"Wait out the quiet period ({Duration(quiet)}), then check the guide's success criteria.",
             ["every block at 100%", "calibration inside 5 ± 2 results per query", "no CUSUM alarm in the quiet period",

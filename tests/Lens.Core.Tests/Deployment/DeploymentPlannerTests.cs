@@ -23,6 +23,24 @@ public sealed class DeploymentPlannerTests
     }
 
     [Theory]
+    [InlineData(false, "A", "none,none,none")]
+    [InlineData(false, "B", "none,lead,none")]
+    [InlineData(false, "C", "none,none,none")]
+    [InlineData(true, "A", "lead,lead,lead")]
+    [InlineData(true, "B", "lead,lead,lead")]
+    [InlineData(true, "C", "lead,lead,lead")]
+    public void Plan_ManualPromotionOrCalibrationHold_AsksForALeadsApprovalOnThoseStages(bool manual, string letter, string expected)
+    {
+        var config = DeploymentConfig.Default with { Canary = new CanaryConfig { ManualPromotion = manual } };
+
+        var plan = DeploymentPlanner.Plan(Request(config), new DeploymentSettings());
+
+        var block = plan.Blocks.Single(b => b.Letter == letter);
+        Assert.Equal(expected, string.Join(",", block.Stages.Select(s => s.Approval == Lens.Core.Rollouts.ApprovalPolicy.Lead ? "lead" : "none")));
+        Assert.Equal(manual, plan.Phases.Single(p => p.Phase == block.Phase).Does.Contains("approval by a lead", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData(true, false, 720)]
     [InlineData(false, true, 720)]
     [InlineData(true, true, 720)]

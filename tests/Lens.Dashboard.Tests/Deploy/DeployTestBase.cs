@@ -28,12 +28,20 @@ public abstract class DeployTestBase : IDisposable
     protected LensAppFactory App { get; private set; }
     protected HttpClient Client { get; private set; }
 
-    protected LensAppFactory Create(Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null) => new(Folder, clock, settings: new Dictionary<string, string?>
+    protected LensAppFactory Create(Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null)
     {
-        ["Deploy:Flag"] = Flag,
-        ["Deploy:RunnerEnabled"] = "false",
-        ["Deploy:ReportsFolder"] = Path.Combine(Folder, "reports"),
-    });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Deploy:Flag"] = Flag,
+            ["Deploy:RunnerEnabled"] = "false",
+            ["Deploy:ReportsFolder"] = Path.Combine(Folder, "reports"),
+        };
+        foreach (var (key, value) in ExtraSettings()) settings[key] = value;
+        return new(Folder, clock, settings: settings);
+    }
+
+    /// <summary>More configuration for a test class's app (called from the constructor: use no instance state).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
 
     /// <summary>Stops this app and starts another over the same database and clock: a restart.</summary>
     protected void Restart()
@@ -71,9 +79,22 @@ public abstract class DeployTestBase : IDisposable
             var pipeline = await PipelineAsync(id);
             if (pipeline.IsTerminal || (phase is not null && pipeline.Current?.Phase == phase)) return;
             await PromoteBlockAsync(pipeline);
+            await ServeCandidateImpressionAsync(pipeline);
             App.Clock.Advance(TimeSpan.FromHours(1));
         }
         Assert.Fail($"pipeline never reached {phase}");
+    }
+
+    /// <summary>
+    /// A block waiting for calibration data counts only its own version's impressions since it began, so the driver
+    /// plays the service serving the canary: one candidate impression, which the store files under the block's release.
+    /// </summary>
+    private async Task ServeCandidateImpressionAsync(DeploymentPipeline pipeline)
+    {
+        if (pipeline.Waiting?.EndsWith("waiting for calibration data", StringComparison.Ordinal) != true) return;
+        var response = await Client.PostJsonAsync("/api/calibration/impressions",
+            new { flag = pipeline.Flag, variant = "candidate", events = new[] { new { queryId = "drive", score = 0.8, clicked = true, position = 1 } } });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
     private async Task PromoteBlockAsync(DeploymentPipeline pipeline)

@@ -32,6 +32,7 @@ public sealed class DeploymentStepper(
     CalibrationControls calibrationControls,
     Microsoft.Extensions.Options.IOptions<SentinelOptions> sentinelOptions,
     DetectorService detectors,
+    Microsoft.Extensions.Options.IOptions<DetectorOptions> detectorOptions,
     SentinelService sentinel,
     FlagDirectory flags,
     ILogger<DeploymentStepper> logger)
@@ -89,21 +90,41 @@ public sealed class DeploymentStepper(
     {
         var p = step.Pipeline;
         var f = p.Request.Config.Fingerprint;
-        var configuration = JsonSerializer.SerializeToElement(new { git_commit = f.GitCommit, ltr_model_hash = f.LtrModelHash, feature_schema = f.FeatureSchema, build = f.Build, flag = p.Flag });
-        var fingerprint = ConfigFingerprint.Compute(configuration);
+        // Only the fields the config gives take part: a release registered another way (the releases API, the demo)
+        // is reused as it is when the config names none, and the flag is no part of a version's identity.
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (f.GitCommit is { } commit) given["git_commit"] = commit;
+        if (f.LtrModelHash is { } model) given["ltr_model_hash"] = model;
+        if (f.FeatureSchema is { } schema) given["feature_schema"] = schema;
+        if (f.Build is { } build) given["build"] = build;
         var existing = await db.Releases.FirstOrDefaultAsync(r => r.Version == p.Version, ct);
         if (existing is null)
         {
-            db.Releases.Add(Release.Create(p.Version, configuration, step.Now));
-            step.Pass("release_fingerprint", null, "new release", $"Created release {p.Version} with fingerprint {fingerprint[..12]}.");
-            p.CompletePhase(step.Phase, step.Now, $"created {p.Version} ({fingerprint[..12]})");
+            var release = Release.Create(p.Version, JsonSerializer.SerializeToElement(given), step.Now);
+            db.Releases.Add(release);
+            step.Pass("release_fingerprint", null, "new release", $"Created release {p.Version} with fingerprint {release.Fingerprint[..12]}.");
+            p.CompletePhase(step.Phase, step.Now, $"created {p.Version} ({release.Fingerprint[..12]})");
+            return;
         }
-        else if (existing.Fingerprint == fingerprint)
+        if (given.Count == 0)
         {
-            step.Pass("release_fingerprint", null, "same fingerprint", $"Reused release {p.Version}: its fingerprint matches.");
-            p.CompletePhase(step.Phase, step.Now, $"reused {p.Version} ({fingerprint[..12]})");
+            step.Pass("release_fingerprint", null, "no fingerprint in the config", $"Reused release {p.Version} as it is: the config gives no fingerprint to compare.");
+            p.CompletePhase(step.Phase, step.Now, $"reused {p.Version} ({existing.Fingerprint[..12]})");
+            return;
         }
-        else step.Gate("release_fingerprint", false, null, existing.Fingerprint[..12], $"Release {p.Version} exists with fingerprint {existing.Fingerprint[..12]}, not {fingerprint[..12]}: a version is frozen once tagged.");
+        using var stored = JsonDocument.Parse(existing.ConfigJson);
+        var differing = given
+            .Select(g => (Key: g.Key, Given: g.Value, Has: stored.RootElement.ValueKind == JsonValueKind.Object && stored.RootElement.TryGetProperty(g.Key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null))
+            .Where(d => d.Has != d.Given)
+            .Select(d => $"fingerprint.{d.Key} is '{d.Given}' but release {p.Version} has {(d.Has is null ? "none" : $"'{d.Has}'")}")
+            .ToList();
+        if (differing.Count == 0)
+        {
+            step.Pass("release_fingerprint", null, "same fingerprint", $"Reused release {p.Version}: {string.Join(", ", given.Keys)} match.");
+            p.CompletePhase(step.Phase, step.Now, $"reused {p.Version} ({existing.Fingerprint[..12]})");
+        }
+        else step.Gate("release_fingerprint", false, null, "the config's fingerprint fields match the release",
+            $"{string.Join("; ", differing)}: a version is frozen once tagged.", $"release_fingerprint: {string.Join("; ", differing)}: a version is frozen once tagged.");
     }
 
     private async Task FinalBenchAsync(PhaseStep step, LensDbContext db, CancellationToken ct)
@@ -183,7 +204,11 @@ public sealed class DeploymentStepper(
         var p = step.Pipeline;
         const string waitingForData = "waiting for calibration data";
         var atLimit = block.CalibrationNeededAbove is { } above && rollout.Stages[rollout.StageIndex].Percent >= above && rollout.StageIndex < rollout.Stages.Count - 1;
-        var hasData = !atLimit || await db.ImpressionAggregates.AnyAsync(a => a.Flag == p.Flag, ct);
+        // Data counts only when this version's candidate produced it since the block began: older impressions on the
+        // flag (another version, an earlier run) say nothing about this one. Impressions are kept per day.
+        var since = DateOnly.FromDateTime(step.Current.StartedAt!.Value.UtcDateTime);
+        var hasData = !atLimit || await db.ImpressionAggregates.AnyAsync(a => a.Flag == p.Flag && a.Release == p.Version
+            && a.Variant == ImpressionStore.Candidate && a.Day >= since, ct);
         if (atLimit && !hasData)
         {
             if (rollout.State == RolloutState.Running)
@@ -192,11 +217,17 @@ public sealed class DeploymentStepper(
             return;
         }
         if (rollout.State == RolloutState.Paused && p.Waiting?.EndsWith(waitingForData, StringComparison.Ordinal) == true)
-            await engine.ActAsync(rollout.Id, RolloutAction.Resume, DeploymentService.Actor(p.Id), "calibration data has arrived", null, ct);
+            rollout = await engine.ActAsync(rollout.Id, RolloutAction.Resume, DeploymentService.Actor(p.Id), "calibration data has arrived", null, ct);
+        // The hold stage asks for approval so the engine cannot pass it between two steps; with the data here the
+        // pipeline gives it, unless manual promotion leaves every approval to a lead.
+        if (atLimit && rollout.AwaitsApproval && !p.Request.Config.Canary.ManualPromotion)
+            rollout = await engine.ActAsync(rollout.Id, RolloutAction.Approve, DeploymentService.Actor(p.Id), "calibration data for this version has arrived", rollout.StageIndex, ct);
         var stage = rollout.StageIndex + 1;
         var left = rollout.StageStartedAt is { } started ? started + rollout.CurrentStage.MinDuration - step.Now : TimeSpan.Zero;
         p.WaitFor(rollout.State == RolloutState.Paused
             ? $"block {block.Letter} stage {stage} paused: waiting for a lead"
+            : left <= TimeSpan.Zero && rollout.AwaitsApproval
+                ? $"block {block.Letter} stage {stage} ({rollout.CurrentPercent:0.##}%) waiting for {Rollout.AwaitingLeadApproval}"
             : left > TimeSpan.Zero
                 ? $"block {block.Letter} stage {stage} ({rollout.CurrentPercent:0.##}%) holds {DeploymentPlanner.Duration(left)} more"
                 : $"block {block.Letter} stage {stage} ({rollout.CurrentPercent:0.##}%) waits for its gates", left > TimeSpan.Zero ? step.Now + left : null);
@@ -234,11 +265,22 @@ public sealed class DeploymentStepper(
             p.CompletePhase(step.Phase, step.Now, "CUSUM alarms off in the config");
             return;
         }
-        var names = await db.Detectors.AsNoTracking().Select(d => d.Name).ToListAsync(ct);
+        var names = await WatchedDetectorsAsync(p.Flag, db, ct);
         // Resetting starts each detector's learning window now, so its baseline is the bench-validated release's behaviour.
         foreach (var name in names) await detectors.ResetAsync(name, DeploymentService.Actor(p.Id), $"armed by deployment pipeline {p.Id} for {p.Version}", ct);
-        step.Pass("cusum_armed", names.Count, "every detector", $"Armed {names.Count} CUSUM detector(s): {string.Join(", ", names)}.");
+        step.Pass("cusum_armed", names.Count, "every detector tied to the flag or to none", $"Armed {names.Count} CUSUM detector(s): {string.Join(", ", names)}.");
         p.CompletePhase(step.Phase, step.Now, $"{names.Count} detector(s) armed");
+    }
+
+    /// <summary>
+    /// The detectors that speak for this pipeline: those Detectors:Watch ties to its flag, and those tied to no flag.
+    /// A detector tied to another flag watches someone else's rollout, so the pipeline neither arms nor counts it.
+    /// </summary>
+    private async Task<List<string>> WatchedDetectorsAsync(string flag, LensDbContext db, CancellationToken ct)
+    {
+        var stored = await db.Detectors.AsNoTracking().Select(d => d.Name).ToListAsync(ct);
+        var watch = detectorOptions.Value.Watch;
+        return [.. stored.Where(n => !watch.TryGetValue(n, out var d) || string.IsNullOrEmpty(d.Flag) || d.Flag == flag)];
     }
 
     private async Task SentinelAsync(PhaseStep step, CancellationToken ct)
@@ -255,17 +297,20 @@ public sealed class DeploymentStepper(
         var p = step.Pipeline;
         var since = step.Current.StartedAt!.Value;
         var until = since + step.Plan.QuietPeriod;
-        var probes = await db.ProbeRuns.AsNoTracking().Where(r => r.At >= since).ToListAsync(ct);
         if (step.Now < until)
         {
             // The sentinel probes at the pipeline's (accelerated) cadence through the quiet period.
-            var last = probes.Count == 0 ? since - step.Plan.SentinelCadence : probes.Max(r => r.At);
-            if (sentinelOptions.Value.Configured && step.Now - last >= step.Plan.SentinelCadence) probes.AddRange(await sentinel.RunRoundAsync(ct));
+            var last = await db.ProbeRuns.Where(r => r.At >= since).OrderByDescending(r => r.At).Select(r => (DateTimeOffset?)r.At).FirstOrDefaultAsync(ct) ?? since - step.Plan.SentinelCadence;
+            if (sentinelOptions.Value.Configured && step.Now - last >= step.Plan.SentinelCadence) await sentinel.RunRoundAsync(ct);
             p.WaitFor($"quiet period: {DeploymentPlanner.Duration(until - step.Now)} more", until);
             return;
         }
+        // The sentinel's probes are the system's one sentinel, so all of them count; alarms only from this pipeline's detectors.
+        var probeCount = await db.ProbeRuns.CountAsync(r => r.At >= since, ct);
+        var probesPassed = await db.ProbeRuns.CountAsync(r => r.At >= since && r.Outcome == Lens.Core.Sentinel.ProbeOutcome.Pass, ct);
+        var watched = await WatchedDetectorsAsync(p.Flag, db, ct);
         var flag = await db.Flags.AsNoTracking().FirstOrDefaultAsync(f => f.Key == p.Flag, ct);
-        var alarms = (await db.DetectorObservations.AsNoTracking().Where(o => o.At >= since).ToListAsync(ct)).Count(o => o.Alarm);
+        var alarms = await db.DetectorObservations.CountAsync(o => o.At >= since && watched.Contains(o.Detector) && (o.AlarmHigh || o.AlarmLow), ct);
         var proposals = await db.TauProposals.AsNoTracking().Where(t => t.Flag == p.Flag && t.Status == TauStatus.Applied).ToListAsync(ct);
         var applied = proposals.OrderByDescending(t => t.DecidedAt ?? t.ProposedAt).FirstOrDefault();
         var killed = flags.ActiveKillSwitches.Concat(flag?.SubFeatures.Where(s => s.KillSwitch).Select(s => s.Name) ?? []).ToList();
@@ -273,7 +318,7 @@ public sealed class DeploymentStepper(
             flag?.SubFeatures.ToDictionary(s => s.Name, s => s.ServedPercent) ?? new Dictionary<string, decimal>(),
             p.Request.SkipCanary ? [] : [.. step.Plan.Blocks.SelectMany(b => b.SubFeatures)],
             (await TodaysFitAsync(p.Flag, ct))?.ResultsPerQueryAtTau ?? applied?.FittedResultsPerQuery, alarms, step.Plan.QuietPeriod,
-            probes.Count == 0 ? null : (double)probes.Count(r => r.Passed) / probes.Count, killed);
+            probeCount == 0 ? null : (double)probesPassed / probeCount, killed);
         var checks = FinalCheck.Evaluate(input, step.Now);
         foreach (var check in checks.Take(checks.Count - 1)) p.RecordGate(check);
         var lastCheck = checks[^1];
