@@ -17,8 +17,11 @@ public abstract class DeployTestBase : IDisposable
 {
     public const string Flag = "search";
 
-    protected DeployTestBase(string? folder = null)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    protected DeployTestBase(string? folder = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         Folder = folder ?? Directory.CreateTempSubdirectory("lens-deploy-").FullName;
         App = Create();
         Client = App.CreateClient();
@@ -28,19 +31,21 @@ public abstract class DeployTestBase : IDisposable
     protected LensAppFactory App { get; private set; }
     protected HttpClient Client { get; private set; }
 
-    protected LensAppFactory Create(Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null) => new(Folder, clock, settings: new Dictionary<string, string?>
+    protected LensAppFactory Create(Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null) => new(Folder, clock, settings: new Dictionary<string, string?>(_settings)
     {
         ["Deploy:Flag"] = Flag,
         ["Deploy:RunnerEnabled"] = "false",
         ["Deploy:ReportsFolder"] = Path.Combine(Folder, "reports"),
     });
 
-    /// <summary>Stops this app and starts another over the same database and clock: a restart.</summary>
-    protected void Restart()
+    /// <summary>Stops this app and starts another over the same database and clock: a restart. <paramref name="whileStopped"/> runs in between.</summary>
+    protected void Restart(Action<string>? whileStopped = null)
     {
         var clock = App.Clock;
+        var database = App.DatabasePath;
         Client.Dispose();
         App.Dispose();
+        whileStopped?.Invoke(database);
         App = Create(clock);
         Client = App.CreateClient();
     }
