@@ -73,6 +73,7 @@ public sealed class DeploymentBenchResumeTests : IAsyncLifetime
             Assert.Equal(PhaseState.Succeeded, pipeline.Phases.Single(p => p.Phase == DeploymentPhase.FinalBench).State);
             Assert.Contains(pipeline.Gates, g => g is { Phase: DeploymentPhase.FinalBench, Gate: "final_bench", Passed: true });
             Assert.DoesNotContain(pipeline.Gates, g => g is { Phase: DeploymentPhase.FinalBench, Passed: false });
+            Assert.Equal(2, (await BenchesAsync()).Count);
         }
 
         private async Task<List<BenchRun>> BenchesAsync()

@@ -119,7 +119,8 @@ public sealed class DeploymentStepper(
         var p = step.Pipeline;
         var since = step.Current.StartedAt!.Value;
         var runs = await db.BenchRuns.AsNoTracking().Where(r => r.Release == p.Version && r.Night == null).ToListAsync(ct);
-        var latest = runs.OrderByDescending(r => r.StartedAt).FirstOrDefault();
+        // A bench started in the same instant as an interrupted one is its replacement, so it counts as the later one.
+        var latest = runs.OrderByDescending(r => r.StartedAt).ThenBy(r => r.WasInterrupted).FirstOrDefault();
         // A bench cut off by a restart measured nothing: run a new one rather than fail the release on it.
         if (latest is null || latest.WasInterrupted || (latest.Status != Lens.Core.Bench.BenchRunStatus.Running && !latest.Passed && latest.StartedAt < since))
         {
