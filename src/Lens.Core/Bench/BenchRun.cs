@@ -80,6 +80,17 @@ public sealed class BenchRun
         FinishedAt = now;
     }
 
+    /// <summary>Fails a bench the process was cut off from (a restart or a shutdown): it says nothing about the release.</summary>
+    public void Interrupt(string why, DateTimeOffset now) => Fail($"{InterruptedPrefix} {why}", now);
+
+    /// <summary>True for a bench that ended because the dashboard stopped, not because of what it measured: run it again rather than judge it.</summary>
+    public bool WasInterrupted => Status == BenchRunStatus.Failed && Error is { } e
+        && (e.StartsWith(InterruptedPrefix, StringComparison.Ordinal) || e.StartsWith(LegacyStoppedPrefix, StringComparison.Ordinal));
+
+    private const string InterruptedPrefix = "Interrupted:";
+    // Benches stored before Interrupt existed said "Stopped:" when the dashboard shut down under them.
+    private const string LegacyStoppedPrefix = "Stopped: the dashboard shut down";
+
     /// <summary>A night counts as passed only if its bench completed and every gate passed.</summary>
     public bool Passed => Passes(Status, Verdict);
 

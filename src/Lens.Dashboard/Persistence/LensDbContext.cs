@@ -255,6 +255,7 @@ public sealed class LensDbContext(DbContextOptions<LensDbContext> options) : Ide
             e.Property(r => r.MeasuresFollow).HasMaxLength(40).IsRequired();
             e.Ignore(r => r.Passed);
             e.Ignore(r => r.MeasuredLikeToday);
+            e.Ignore(r => r.WasInterrupted);
         });
     }
 

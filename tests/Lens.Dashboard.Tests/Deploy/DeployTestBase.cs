@@ -17,8 +17,11 @@ public abstract class DeployTestBase : IDisposable
 {
     public const string Flag = "search";
 
-    protected DeployTestBase(string? folder = null)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    protected DeployTestBase(string? folder = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         Folder = folder ?? Directory.CreateTempSubdirectory("lens-deploy-").FullName;
         App = Create();
         Client = App.CreateClient();
@@ -36,6 +39,7 @@ public abstract class DeployTestBase : IDisposable
             ["Deploy:RunnerEnabled"] = "false",
             ["Deploy:ReportsFolder"] = Path.Combine(Folder, "reports"),
         };
+        foreach (var (key, value) in _settings) settings[key] = value;
         foreach (var (key, value) in ExtraSettings()) settings[key] = value;
         return new(Folder, clock, settings: settings);
     }
@@ -43,12 +47,14 @@ public abstract class DeployTestBase : IDisposable
     /// <summary>More configuration for a test class's app (called from the constructor: use no instance state).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
 
-    /// <summary>Stops this app and starts another over the same database and clock: a restart.</summary>
-    protected void Restart()
+    /// <summary>Stops this app and starts another over the same database and clock: a restart. <paramref name="whileStopped"/> runs in between.</summary>
+    protected void Restart(Action<string>? whileStopped = null)
     {
         var clock = App.Clock;
+        var database = App.DatabasePath;
         Client.Dispose();
         App.Dispose();
+        whileStopped?.Invoke(database);
         App = Create(clock);
         Client = App.CreateClient();
     }

@@ -99,7 +99,7 @@ public sealed class BenchRunner(
         }
         catch (OperationCanceledException)
         {
-            await SaveAsync(runId, r => r.Fail("Stopped: the dashboard shut down while the bench ran.", clock.GetUtcNow()), CancellationToken.None);
+            await SaveAsync(runId, r => r.Interrupt("the dashboard shut down while the bench ran.", clock.GetUtcNow()), CancellationToken.None);
             throw;
         }
     }
@@ -109,7 +109,7 @@ public sealed class BenchRunner(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var stale = await db.BenchRuns.Where(r => r.Status == BenchRunStatus.Running).ToListAsync(ct);
-        foreach (var run in stale) run.Fail("Interrupted: the dashboard restarted while this bench ran. Start it again.", clock.GetUtcNow());
+        foreach (var run in stale) run.Interrupt("the dashboard restarted while this bench ran. Start it again.", clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 

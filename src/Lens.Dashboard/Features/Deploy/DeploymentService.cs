@@ -26,6 +26,11 @@ public sealed class DeploymentService(
 {
     private static readonly PipelineState[] Active = [PipelineState.Pending, PipelineState.Running];
     private readonly SemaphoreSlim _startLock = new(1, 1);
+    // One per pipeline, held by an abort and by each runner step, so an abort never lands between a step's read and
+    // its side effects (a step that read the pipeline before the abort would otherwise still move rollouts after it).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, SemaphoreSlim> _pipelineLocks = new();
+
+    internal SemaphoreSlim LockOf(Guid id) => _pipelineLocks.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
 
     public DeploymentPlan Plan(DeploymentRequest request) => DeploymentPlanner.Plan(request, options.Value.Settings());
 
@@ -81,29 +86,54 @@ public sealed class DeploymentService(
     /// <summary>Without an id: the only running pipeline, or a 409 listing them.</summary>
     public async Task<DeploymentPipeline> AbortAsync(Guid? id, string actor, string reason, CancellationToken ct)
     {
-        DeploymentPipeline pipeline;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        var target = id ?? await OnlyActiveAsync(ct);
+        var gate = LockOf(target);
+        await gate.WaitAsync(ct);
+        try
         {
-            if (id is null)
+            DeploymentPipeline pipeline;
+            try { pipeline = await SaveAbortAsync(target, actor, reason, ct); }
+            catch (DbUpdateConcurrencyException)
             {
-                var running = await db.DeploymentPipelines.Where(p => Active.Contains(p.State)).ToListAsync(ct);
-                if (running.Count != 1)
-                    throw new LensRequestException("id", running.Count == 0 ? "No pipeline is running." :
-                        $"{running.Count} pipelines are running; say which: {string.Join(", ", running.Select(p => $"{p.Id} ({p.Version} on {p.Flag})"))}.", StatusCodes.Status409Conflict);
-                pipeline = running[0];
+                // Saved by someone else between this read and write (not a step: those hold the lock): read it afresh once.
+                try { pipeline = await SaveAbortAsync(target, actor, reason, ct); }
+                catch (DbUpdateConcurrencyException)
+                {
+                    throw new LensRequestException("id", $"Pipeline {target} changed while it was being aborted; abort it again.", StatusCodes.Status409Conflict);
+                }
             }
-            else pipeline = await db.DeploymentPipelines.FindAsync([id.Value], ct)
-                ?? throw new LensRequestException("id", $"There is no pipeline {id}.", StatusCodes.Status404NotFound);
-            var now = clock.GetUtcNow();
-            var before = pipeline.State;
-            try { pipeline.Abort(actor, reason, now); }
-            catch (DeploymentTransitionException ex) { throw new LensRequestException("id", ex.Message, StatusCodes.Status409Conflict); }
-            db.AuditEntries.Add(AuditEntry.ForSubject(Subject(pipeline.Id), "Abort", actor, reason, now, before.ToString(), pipeline.State.ToString()));
-            await db.SaveChangesAsync(ct);
+            await ToBaselineAsync(pipeline, $"pipeline {pipeline.Id} aborted: {reason}", ct);
+            await reports.WriteAsync(pipeline, Plan(pipeline.Request), ct);
+            Publish(pipeline);
+            return pipeline;
         }
-        await ToBaselineAsync(pipeline, $"pipeline {pipeline.Id} aborted: {reason}", ct);
-        await reports.WriteAsync(pipeline, Plan(pipeline.Request), ct);
-        Publish(pipeline);
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<Guid> OnlyActiveAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var running = await db.DeploymentPipelines.AsNoTracking().Where(p => Active.Contains(p.State)).ToListAsync(ct);
+        if (running.Count != 1)
+            throw new LensRequestException("id", running.Count == 0 ? "No pipeline is running." :
+                $"{running.Count} pipelines are running; say which: {string.Join(", ", running.Select(p => $"{p.Id} ({p.Version} on {p.Flag})"))}.", StatusCodes.Status409Conflict);
+        return running[0].Id;
+    }
+
+    private async Task<DeploymentPipeline> SaveAbortAsync(Guid id, string actor, string reason, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pipeline = await db.DeploymentPipelines.FindAsync([id], ct)
+            ?? throw new LensRequestException("id", $"There is no pipeline {id}.", StatusCodes.Status404NotFound);
+        var now = clock.GetUtcNow();
+        var before = pipeline.State;
+        try { pipeline.Abort(actor, reason, now); }
+        catch (DeploymentTransitionException ex) { throw new LensRequestException("id", ex.Message, StatusCodes.Status409Conflict); }
+        db.AuditEntries.Add(AuditEntry.ForSubject(Subject(pipeline.Id), "Abort", actor, reason, now, before.ToString(), pipeline.State.ToString()));
+        await db.SaveChangesAsync(ct);
         return pipeline;
     }
 

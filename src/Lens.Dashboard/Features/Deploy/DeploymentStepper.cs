@@ -50,8 +50,16 @@ public sealed class DeploymentStepper(
         }
     }
 
-    /// <summary>Runs phases until one has to wait (or the pipeline ends).</summary>
+    /// <summary>Runs phases until one has to wait (or the pipeline ends), holding the pipeline against an abort meanwhile.</summary>
     public async Task StepAsync(Guid id, CancellationToken ct)
+    {
+        var gate = deployments.LockOf(id);
+        await gate.WaitAsync(ct);
+        try { await StepLockedAsync(id, ct); }
+        finally { gate.Release(); }
+    }
+
+    private async Task StepLockedAsync(Guid id, CancellationToken ct)
     {
         for (var guard = 0; guard < 20; guard++)
         {
@@ -132,8 +140,10 @@ public sealed class DeploymentStepper(
         var p = step.Pipeline;
         var since = step.Current.StartedAt!.Value;
         var runs = await db.BenchRuns.AsNoTracking().Where(r => r.Release == p.Version && r.Night == null).ToListAsync(ct);
-        var latest = runs.OrderByDescending(r => r.StartedAt).FirstOrDefault();
-        if (latest is null || (latest.Status != Lens.Core.Bench.BenchRunStatus.Running && !latest.Passed && latest.StartedAt < since))
+        // A bench started in the same instant as an interrupted one is its replacement, so it counts as the later one.
+        var latest = runs.OrderByDescending(r => r.StartedAt).ThenBy(r => r.WasInterrupted).FirstOrDefault();
+        // A bench cut off by a restart measured nothing: run a new one rather than fail the release on it.
+        if (latest is null || latest.WasInterrupted || (latest.Status != Lens.Core.Bench.BenchRunStatus.Running && !latest.Passed && latest.StartedAt < since))
         {
             if (!bench.Available)
             {
@@ -159,6 +169,20 @@ public sealed class DeploymentStepper(
         var block = step.Plan.Block(step.Phase)!;
         var planName = $"deploy-{block.Letter}";
         var rollout = await db.Rollouts.AsNoTracking().Where(r => p.Rollouts.Contains(r.Id) && r.PlanName == planName).OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(ct);
+        if (rollout is null)
+        {
+            // A block rollout created by an earlier step whose attach was never saved (a crash, a lost race): adopt it,
+            // since creating it again would be refused as a second rollout on the flag.
+            var since = step.Current.StartedAt!.Value;
+            var orphan = await db.Rollouts.AsNoTracking()
+                .Where(r => r.Flag == p.Flag && r.ReleaseVersion == p.Version && r.PlanName == planName && r.CreatedAt >= since)
+                .OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(ct);
+            if (orphan is not null)
+            {
+                rollout = orphan;
+                p.AttachRollout(rollout.Id);
+            }
+        }
         if (rollout is null)
         {
             try
