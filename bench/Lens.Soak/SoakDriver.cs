@@ -113,6 +113,12 @@ public sealed class SoakDriver(SoakHost host, int requestsPerSecond)
             var latencyMs = 8 + _random.NextDouble() * 30 + (_random.NextDouble() < 0.01 ? 80 : 0);
             batch.Accept(candidate ? (byte)1 : (byte)0, _random.NextDouble() >= errorRate, (short)LatencyHistogram.BucketOf(latencyMs), _random.Next(1, 11));
         }
+        // Two gauges per variant, as the demo reports them, so the soak also grows (and prunes) GaugeBuckets.
+        for (byte variant = 0; variant <= 1; variant++)
+        {
+            batch.Gauges.Add(new GaugeReport(variant, "memory_mb", 780 + _random.NextDouble() * 60));
+            batch.Gauges.Add(new GaugeReport(variant, "cache_hit_rate", 0.85 + _random.NextDouble() * 0.1));
+        }
         Events += events;
         return batch;
     }

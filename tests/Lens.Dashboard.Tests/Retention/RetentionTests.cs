@@ -178,6 +178,36 @@ public sealed class RetentionTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_GaugeBucketsPastSevenDays_AreDeletedUnlessARunningRolloutOwnsThem()
+    {
+        var live = Rollout.Create("live-flag", "2.0.0", [new(5m, TimeSpan.FromDays(365), Gates)], null, Now - TimeSpan.FromDays(30));
+        live.Start("lead", "go", Now - TimeSpan.FromDays(30));
+        await using (var db = await Db())
+        {
+            db.Rollouts.Add(live);
+            for (var i = 0; i < 25; i++)
+            {
+                db.GaugeBuckets.Add(Gauge("other-flag", Now - TimeSpan.FromDays(8) + TimeSpan.FromSeconds(5 * i)));
+                db.GaugeBuckets.Add(Gauge("other-flag", Now - TimeSpan.FromDays(6) + TimeSpan.FromSeconds(5 * i)));
+            }
+            db.GaugeBuckets.Add(Gauge("live-flag", Now - TimeSpan.FromDays(20)));
+            // Before the live rollout began: no longer its, so it goes like any other.
+            db.GaugeBuckets.Add(Gauge("live-flag", Now - TimeSpan.FromDays(40)));
+            await db.SaveChangesAsync();
+        }
+
+        var run = await _app.Get<RetentionService>().RunNowAsync();
+
+        Assert.Null(run.Error);
+        Assert.Equal(26, run.Deleted[RetentionKind.Gauges]);
+        await using var after = await Db();
+        var cut = (Now - TimeSpan.FromDays(7)).ToUnixTimeSeconds();
+        Assert.Equal(25, await after.GaugeBuckets.CountAsync(g => g.Flag == "other-flag" && g.BucketStart >= cut));
+        Assert.Equal(0, await after.GaugeBuckets.CountAsync(g => g.Flag == "other-flag" && g.BucketStart < cut));
+        Assert.Equal([(Now - TimeSpan.FromDays(20)).ToUnixTimeSeconds()], await after.GaugeBuckets.Where(g => g.Flag == "live-flag").Select(g => g.BucketStart).ToListAsync());
+    }
+
+    [Fact]
     public async Task RetentionApi_GetThenRun_ShowsThePolicyAndTheLastRun()
     {
         using var client = _app.CreateClient();
@@ -199,6 +229,7 @@ public sealed class RetentionTests : IDisposable
     [InlineData("Retention:BatchSize", "0")]
     [InlineData("Retention:ProbeRuns", "00:10:00")]
     [InlineData("Retention:MinuteMetrics", "3.00:00:00")]
+    [InlineData("Retention:Gauges", "00:30:00")]
     public void Startup_BadRetentionSetting_FailsNamingTheKey(string key, string value)
     {
         using var installation = new LensAppFactory(settings: new Dictionary<string, string?> { [key] = value });
@@ -244,6 +275,9 @@ public sealed class RetentionTests : IDisposable
 
     private static MetricMinuteBucket Minute(string flag, DateTimeOffset at) =>
         new() { Flag = flag, Variant = 0, MinuteStart = MinuteStart(at), Requests = 10, Histogram = [] };
+
+    private static GaugeBucket Gauge(string flag, DateTimeOffset at) =>
+        new() { Flag = flag, Variant = 1, Name = "memory_mb", BucketStart = at.ToUnixTimeSeconds(), Samples = 1, Sum = 800, Min = 800, Max = 800 };
 
     private static OutboxMessage Delivered(DateTimeOffset at)
     {

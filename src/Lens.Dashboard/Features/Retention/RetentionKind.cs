@@ -11,4 +11,5 @@ public enum RetentionKind
     DetectorObservations,
     ResolvedAlerts,
     Impressions,
+    Gauges,
 }

@@ -39,6 +39,10 @@ public sealed class RetentionOptions : IValidatableObject
     [Range(typeof(TimeSpan), "7.00:00:00", "3650.00:00:00", ErrorMessage = "Retention:Impressions must be between 7.00:00:00 and 3650.00:00:00.")]
     public TimeSpan Impressions { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>5-second gauge buckets older than this are deleted (they are not folded: gauges only feed a stage window).</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00", ErrorMessage = "Retention:Gauges must be between 1.00:00:00 and 3650.00:00:00.")]
+    public TimeSpan Gauges { get; set; } = TimeSpan.FromDays(7);
+
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "Retention:Interval must be between 00:01:00 and 7.00:00:00.")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 

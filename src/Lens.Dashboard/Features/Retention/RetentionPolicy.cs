@@ -19,6 +19,7 @@ public static class RetentionPolicy
         new(RetentionKind.DetectorObservations, "detector observations", o.DetectorObservations, "deleted"),
         new(RetentionKind.ResolvedAlerts, "resolved alerts", o.ResolvedAlerts, "deleted; open and acknowledged alerts are never deleted"),
         new(RetentionKind.Impressions, "daily impression aggregates and query counts", o.Impressions, "deleted"),
+        new(RetentionKind.Gauges, "5-second gauge buckets", o.Gauges, "deleted"),
     ];
 
     public static TimeSpan KeptFor(RetentionOptions o, RetentionKind kind) => Rules(o).Single(r => r.Kind == kind).KeptFor;

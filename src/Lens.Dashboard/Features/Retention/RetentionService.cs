@@ -126,6 +126,9 @@ public sealed class RetentionService(LensStorage storage, IOptions<RetentionOpti
         yield return (RetentionKind.ResolvedAlerts,
             Batch("Alerts", "a", $"a.State = 'Resolved' AND a.ResolvedAt < $cutoff AND (a.RolloutId IS NULL OR a.RolloutId NOT IN ({RunningRollouts.Ids}))"),
             Ticks(o.ResolvedAlerts));
+        yield return (RetentionKind.Gauges,
+            Batch("GaugeBuckets", "g", $"g.BucketStart < $cutoff AND NOT {RunningRollouts.OwnsBucket("g", "BucketStart")}"),
+            (now - o.Gauges).ToUnixTimeSeconds());
         var day = DateOnly.FromDateTime((now - o.Impressions).UtcDateTime);
         yield return (RetentionKind.Impressions,
             Batch("ImpressionAggregates", "i", $"i.Day < $cutoff AND NOT {RunningRollouts.OwnsImpressionDay("i")}"), day);
