@@ -1,5 +1,7 @@
 using Lens.Dashboard.Features.Access;
 using Lens.Dashboard.Features.Scheduling;
+using Lens.Dashboard.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Lens.Dashboard.Features.Retention;
@@ -24,7 +26,9 @@ public static class RetentionApi
         group.MapGet("/", (RetentionService retention, IOptions<RetentionOptions> options) =>
             TypedResults.Ok(new RetentionStatus(RetentionPolicy.Rules(options.Value), RetentionPolicy.KeptForGood,
                 RetentionPolicy.RunningRolloutsNote, options.Value.Interval, retention.LastRun)));
-        group.MapPost("/run", async (RetentionService retention, CancellationToken ct) => TypedResults.Ok(await retention.RunNowAsync(ct)))
+        // A body would be silently ignored, so it is refused (as the calibration run does).
+        group.MapPost("/run", async Task<Results<Ok<RetentionRun>, ProblemHttpResult>> (HttpRequest request, RetentionService retention, CancellationToken ct) =>
+                JsonBody.UnexpectedBodyProblem(request) is { } body ? body : TypedResults.Ok(await retention.RunNowAsync(ct)))
             .RequireAuthorization(LensPolicies.Admin);
         return app;
     }
