@@ -80,6 +80,13 @@ public sealed class BenchRun
         FinishedAt = now;
     }
 
+    /// <summary>Starts a bench again from its first query, keeping its place in its night: a restart cut it off before it finished.</summary>
+    public void Restart()
+    {
+        EnsureRunning("restart");
+        QueriesDone = 0;
+    }
+
     /// <summary>Fails a bench the process was cut off from (a restart or a shutdown): it says nothing about the release.</summary>
     public void Interrupt(string why, DateTimeOffset now) => Fail($"{InterruptedPrefix} {why}", now);
 

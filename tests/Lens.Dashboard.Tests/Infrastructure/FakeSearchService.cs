@@ -19,7 +19,9 @@ public sealed class FakeSearchService : IAsyncDisposable
             var candidate = context.Request.Query["variant"] == "candidate";
             var answers = candidate ? Candidate : Baseline;
             var delay = BaseDelay + (candidate ? CandidateDelay : TimeSpan.Zero);
-            if (delay > TimeSpan.Zero) await WaitAtLeastAsync(delay);
+            // A caller that gave up (a bench cut off by a shutdown) does not hold the server's own shutdown for the rest of the delay.
+            try { if (delay > TimeSpan.Zero) await WaitAtLeastAsync(delay, context.RequestAborted); }
+            catch (OperationCanceledException) { return; }
             if (candidate && CandidateFails) { context.Response.StatusCode = 503; return; }
             var files = answers.TryGetValue(query, out var list) ? list : [];
             var results = files.Select((f, i) => CandidateDropsLines && candidate ? (object)new { file = f } : new { file = f, line = 10 + i });
@@ -39,11 +41,11 @@ public sealed class FakeSearchService : IAsyncDisposable
 
     // Timers run on a coarse clock and can fire a few milliseconds early by a stopwatch's measure, which is what the
     // bench uses: a candidate told to be 300 ms slow must not answer in 298.
-    private static async Task WaitAtLeastAsync(TimeSpan delay)
+    private static async Task WaitAtLeastAsync(TimeSpan delay, CancellationToken aborted)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await Task.Delay(delay);
-        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < delay) await Task.Delay(1);
+        await Task.Delay(delay, aborted);
+        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < delay) await Task.Delay(1, aborted);
     }
 
     public string Endpoint(string variant) => _server.Url($"/search?q={{query}}&variant={variant}");

@@ -291,4 +291,51 @@ public sealed class NightlyValidationTests : IAsyncLifetime
             TimeSpan.FromSeconds(20), "the scheduled nightly validation");
         Assert.Equal("2026-11-20", (string?)state["nights"]![0]!["night"]);
     }
+    [Fact]
+    public async Task Night_DashboardRestartsWhileItsBenchesRun_ResumesThemAndTheNightPasses()
+    {
+        _client.Dispose();
+        _app.Dispose();
+        var folder = Directory.CreateTempSubdirectory("lens-night-restart-").FullName;
+        try
+        {
+            _clock.Advance(FirstNight - _clock.GetUtcNow());
+            string night;
+            using (var before = new LensAppFactory(folder, _clock, settings: _settings))
+            {
+                var client = before.CreateClient();
+                await client.CreateReleaseAsync("3.0.0");
+                // Slow enough that the first slice is still being measured, and the second still queued, at the restart.
+                _search.CandidateDelay = TimeSpan.FromSeconds(30);
+                var start = await (await client.PostAsync("/api/nightly/run", null)).JsonAsync();
+                night = (string)start["night"]!;
+                await HttpTestExtensions.EventuallyAsync(() => BenchesAsync(before), runs => runs.Count == 2, TimeSpan.FromSeconds(10), "the night's two benches recorded");
+            }
+
+            _search.CandidateDelay = TimeSpan.Zero;
+            using var after = new LensAppFactory(folder, _clock, settings: _settings);
+            var afterClient = after.CreateClient();
+            var progress = await HttpTestExtensions.EventuallyAsync(async () => await (await afterClient.GetAsync($"/api/nightly/{night}")).JsonAsync(),
+                p => (string?)p["status"] == "finished", TimeSpan.FromSeconds(30), "the cut-off night finished after the restart");
+
+            var runs = await BenchesAsync(after);
+            Assert.Equal(["java", "python"], runs.Select(r => r.Slice).Order());
+            Assert.All(runs, r => Assert.True(r.Passed, $"slice {r.Slice}: {r.Status} {r.Error}"));
+            var nights = (await (await afterClient.GetAsync("/api/releases/3.0.0/signoff")).JsonAsync())["nights"]!.AsArray();
+            Assert.True((bool)Assert.Single(nights)!["passed"]!);
+            Assert.Equal(2, progress["runs"]!.AsArray().Count);
+        }
+        finally
+        {
+            _search.CandidateDelay = TimeSpan.Zero;
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<List<Lens.Core.Bench.BenchRun>> BenchesAsync(LensAppFactory app)
+    {
+        await using var db = await app.Get<IDbContextFactory<LensDbContext>>().CreateDbContextAsync();
+        return await db.BenchRuns.AsNoTracking().Where(r => r.Night != null).ToListAsync();
+    }
 }

@@ -99,16 +99,22 @@ public sealed class BenchRunner(
         }
         catch (OperationCanceledException)
         {
-            await SaveAsync(runId, r => r.Interrupt("the dashboard shut down while the bench ran.", clock.GetUtcNow()), CancellationToken.None);
+            // A night's bench stays running: the next start queues it again (NightlyValidation.ResumeCutOffAsync), so a
+            // restart neither fails the night nor counts the release as validated on a bench that never finished.
+            if (run.Night is null)
+                await SaveAsync(runId, r => r.Interrupt("the dashboard shut down while the bench ran.", clock.GetUtcNow()), CancellationToken.None);
             throw;
         }
     }
 
-    /// <summary>A bench still running when the process starts was cut off by a restart: say so rather than leave it spinning.</summary>
+    /// <summary>
+    /// A bench still running when the process starts was cut off by a restart: say so rather than leave it spinning.
+    /// Nightly benches are resumed instead (<see cref="NightlyValidation.ResumeCutOffAsync"/>), so they are left alone here.
+    /// </summary>
     public async Task FailInterruptedAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var stale = await db.BenchRuns.Where(r => r.Status == BenchRunStatus.Running).ToListAsync(ct);
+        var stale = await db.BenchRuns.Where(r => r.Status == BenchRunStatus.Running && r.Night == null).ToListAsync(ct);
         foreach (var run in stale) run.Interrupt("the dashboard restarted while this bench ran. Start it again.", clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }

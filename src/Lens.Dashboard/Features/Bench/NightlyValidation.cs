@@ -71,6 +71,44 @@ public sealed class NightlyValidation(
         return new NightStart(night, runs.Count > 0, runs.Count);
     }
 
+    /// <summary>
+    /// Queues again, from their first query, the nightly benches a restart cut off (queued or half run), in the order
+    /// they were recorded. A bench whose slice is no longer configured cannot resume and is recorded as interrupted.
+    /// </summary>
+    public async Task<int> ResumeCutOffAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cutOff = await db.BenchRuns.Where(r => r.Night != null && r.Status == BenchRunStatus.Running).ToListAsync(ct);
+        if (cutOff.Count == 0) return 0;
+        Dictionary<string, PinnedDataset> slices;
+        string? unreadable = null;
+        try { slices = LoadSlices().ToDictionary(s => s.Name, StringComparer.Ordinal); }
+        catch (Exception ex) when (ex is BenchRequestException or IOException or UnauthorizedAccessException or TrecFormatException)
+        {
+            slices = [];
+            unreadable = ex.Message;
+        }
+        var resumed = new List<(Guid Id, PinnedDataset Dataset)>();
+        foreach (var run in cutOff.OrderBy(r => r.StartedAt).ThenBy(r => r.Release, StringComparer.Ordinal).ThenBy(r => r.Slice, StringComparer.Ordinal))
+        {
+            if (slices.TryGetValue(run.Slice ?? WholeSet, out var dataset))
+            {
+                run.Restart();
+                resumed.Add((run.Id, dataset));
+            }
+            else
+            {
+                run.Interrupt(unreadable is null
+                    ? $"the dashboard restarted and slice '{run.Slice ?? WholeSet}' is no longer configured, so this bench cannot resume."
+                    : $"the dashboard restarted and the nightly slices could not be read ({unreadable}).", clock.GetUtcNow());
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var (id, dataset) in resumed) queue.Enqueue(id, dataset);
+        logger.LogInformation("Resumed {Count} nightly bench(es) cut off by a restart; {Lost} could not resume", resumed.Count, cutOff.Count - resumed.Count);
+        return resumed.Count;
+    }
+
     public async Task<IReadOnlyList<NightSummary>> NightsAsync(string version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -3,6 +3,7 @@ using Lens.Core.Rollouts;
 using Lens.Dashboard.Features.Flags;
 using Lens.Dashboard.Features.Live;
 using Lens.Dashboard.Features.Rollouts;
+using Lens.Dashboard.Hosting;
 using Lens.Dashboard.Http;
 using Lens.Dashboard.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,9 @@ public sealed class DeploymentService(
     // One per pipeline, held by an abort and by each runner step, so an abort never lands between a step's read and
     // its side effects (a step that read the pipeline before the abort would otherwise still move rollouts after it).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, SemaphoreSlim> _pipelineLocks = new();
+
+    // Started pipelines wake the runner, which otherwise sleeps while nothing runs.
+    internal AsyncAutoResetSignal Started { get; } = new();
 
     internal SemaphoreSlim LockOf(Guid id) => _pipelineLocks.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
 
@@ -80,6 +84,7 @@ public sealed class DeploymentService(
         }
         logger.LogInformation("Deployment pipeline {Id} of {Version} on {Flag} started by {Actor}", pipeline.Id, pipeline.Version, pipeline.Flag, actor);
         Publish(pipeline);
+        Started.Set();
         return pipeline;
     }
 

@@ -37,8 +37,8 @@ public sealed class DeploymentStepper(
     FlagDirectory flags,
     ILogger<DeploymentStepper> logger)
 {
-    /// <summary>Steps every running pipeline once; one pipeline's failure does not stop the others.</summary>
-    public async Task StepAllAsync(CancellationToken ct)
+    /// <summary>Steps every running pipeline once; one pipeline's failure does not stop the others. Answers how many were running.</summary>
+    public async Task<int> StepAllAsync(CancellationToken ct)
     {
         List<Guid> running;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -48,6 +48,7 @@ public sealed class DeploymentStepper(
             try { await StepAsync(id, ct); }
             catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Stepping deployment pipeline {Id} failed", id); }
         }
+        return running.Count;
     }
 
     /// <summary>Runs phases until one has to wait (or the pipeline ends), holding the pipeline against an abort meanwhile.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lens.Core.Alerts;
+using Lens.Dashboard.Hosting;
 using Lens.Dashboard.Persistence;
 using Microsoft.Extensions.Options;
 

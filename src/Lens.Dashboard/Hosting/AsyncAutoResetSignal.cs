@@ -1,4 +1,4 @@
-namespace Lens.Dashboard.Features.Alerts.Webhooks;
+namespace Lens.Dashboard.Hosting;
 
 /// <summary>A wake-up that coalesces: any number of sets before a wait release that one wait.</summary>
 public sealed class AsyncAutoResetSignal
