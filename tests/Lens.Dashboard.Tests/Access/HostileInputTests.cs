@@ -19,6 +19,7 @@ public sealed class HostileInputTests : AppTestBase
         "active", "name", "reason", "actor", "title", "detail", "severity", "key", "ids", "version", "config", "releaseVersion", "flag",
         "stages", "plan", "expectedStageIndex", "role", "approved", "metric", "value", "events", "qrels", "baseline", "candidate",
         "errorRate", "addedLatencyMs", "zeroResults", "rolloutId", "userName", "password", "roles", "signOffRoles", "release",
+        "id", "accelerated", "skipBench", "skipCanary", "force", "dryRun",
     ];
 
     /// <summary>Values no field accepts: the wrong shapes, numbers no double or int holds, text far past any limit.</summary>
@@ -51,8 +52,11 @@ public sealed class HostileInputTests : AppTestBase
 
     private IReadOnlyList<(string Method, string Url)> JsonEndpoints(string version, string rolloutId) =>
         App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            // Pages (the pipeline page lives under /deploy/ too) accept a form post of their own; they are not JSON endpoints.
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is null)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Route: "/" + e.RoutePattern.RawText!.TrimStart('/'))))
-            .Where(e => e.Method is "POST" or "PUT" or "PATCH" && (e.Route.StartsWith("/api/", StringComparison.Ordinal) || e.Route.StartsWith("/canary/", StringComparison.Ordinal)))
+            .Where(e => e.Method is "POST" or "PUT" or "PATCH" && (e.Route.StartsWith("/api/", StringComparison.Ordinal) || e.Route.StartsWith("/canary/", StringComparison.Ordinal)
+                || e.Route.StartsWith("/deploy/", StringComparison.Ordinal)))
             .Select(e => (e.Method, e.Route.Replace("{id:guid}", rolloutId).Replace("{version}", version).Replace("{name}", "recall_at_50")))
             .Distinct()
             .ToList();
@@ -64,7 +68,7 @@ public sealed class HostileInputTests : AppTestBase
         {
             await db.Releases.CountAsync(), await db.Rollouts.CountAsync(), await db.AuditEntries.CountAsync(), await db.Alerts.CountAsync(),
             await db.KillSwitches.CountAsync(k => k.Active), await db.DetectorObservations.CountAsync(), await db.ApiTokens.CountAsync(),
-            await db.Users.CountAsync(), await db.BenchRuns.CountAsync(), await db.MetricBuckets.CountAsync(), await db.GateVerdicts.CountAsync(),
+            await db.Users.CountAsync(), await db.BenchRuns.CountAsync(), await db.MetricBuckets.CountAsync(), await db.GateVerdicts.CountAsync(), await db.DeploymentPipelines.CountAsync(),
         };
         var rollouts = string.Join(",", await db.Rollouts.Select(r => r.State.ToString() + r.StageIndex + r.Revision).ToListAsync());
         var window = App.Get<Lens.Dashboard.Features.Metrics.LiveMetrics>().For("search-ranking").StageWindow();
@@ -77,6 +81,8 @@ public sealed class HostileInputTests : AppTestBase
         var (version, rolloutId) = await ArrangeAsync();
         var endpoints = JsonEndpoints(version, rolloutId);
         Assert.True(endpoints.Count >= 20, $"only {endpoints.Count} JSON endpoints found");
+        Assert.Contains(("POST", "/deploy/start"), endpoints);
+        Assert.Contains(("POST", "/deploy/abort"), endpoints);
         var before = await StoredStateAsync();
         var failures = new List<string>();
 
