@@ -80,6 +80,17 @@ public sealed class Release
         Pinned = new ReleaseMark(actor.Trim(), reason.Trim(), now);
     }
 
+    /// <summary>Takes the pin off: the candidate goes back to the rule (the newest candidates) for nightly validation.</summary>
+    public void UnpinForNightly(string actor, string reason, DateTimeOffset now)
+    {
+        var problems = new List<string>();
+        if (Pinned is null) problems.Add($"{Version} is not pinned");
+        if (string.IsNullOrWhiteSpace(actor)) problems.Add("it needs the name of who does it");
+        if (string.IsNullOrWhiteSpace(reason)) problems.Add("it needs a reason");
+        if (problems.Count > 0) throw new ReleaseTransitionException("unpin", problems);
+        Pinned = null;
+    }
+
     /// <summary>Retires the candidate: it leaves nightly validation for good, and a pin it had goes with it.</summary>
     public void Retire(string actor, string reason, DateTimeOffset now)
     {

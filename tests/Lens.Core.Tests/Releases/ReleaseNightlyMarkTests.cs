@@ -73,6 +73,33 @@ public sealed class ReleaseNightlyMarkTests
         Assert.Equal("lee", release.Pinned!.By);
     }
 
+    [Fact]
+    public void UnpinForNightly_Pinned_TakesThePinOff()
+    {
+        var release = NewRelease();
+        release.PinForNightly("lee", "demo", Now);
+
+        release.UnpinForNightly("kim", "validated enough", Now);
+
+        Assert.Null(release.Pinned);
+    }
+
+    [Theory]
+    [InlineData(false, "kim", "why", "2.5.0 is not pinned")]
+    [InlineData(true, "", "why", "it needs the name of who does it")]
+    [InlineData(true, "kim", " ", "it needs a reason")]
+    public void UnpinForNightly_NotPinnedOrNoWhoOrWhy_FailsAndKeepsThePin(bool pinned, string actor, string reason, string expected)
+    {
+        var release = NewRelease();
+        if (pinned) release.PinForNightly("lee", "demo", Now);
+
+        var ex = Assert.Throws<ReleaseTransitionException>(() => release.UnpinForNightly(actor, reason, Now));
+
+        Assert.Equal("unpin", ex.Action);
+        Assert.Contains(expected, ex.Reasons);
+        Assert.Equal(pinned, release.Pinned is not null);
+    }
+
     private static void Do(Release release, string action, string actor, string reason)
     {
         if (action == "pin") release.PinForNightly(actor, reason, Now);

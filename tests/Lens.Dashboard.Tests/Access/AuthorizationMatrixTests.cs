@@ -73,7 +73,7 @@ public sealed partial class AuthorizationMatrixTests : AppTestBase
         ["GET /api/releases/{version}/bench"] = LensPolicies.Read, ["GET /api/releases/{version}/nights"] = LensPolicies.Read,
         ["GET /api/bench/{id:guid}"] = LensPolicies.Read, ["GET /api/bench/{id:guid}/{file}"] = LensPolicies.Read,
         ["POST /api/nightly/run"] = LensPolicies.Lead, ["GET /api/nightly/{night}"] = LensPolicies.Read, ["GET /api/nightly/candidates"] = LensPolicies.Read,
-        ["POST /api/releases/{version}/pin"] = LensPolicies.Lead, ["POST /api/releases/{version}/retire"] = LensPolicies.Lead,
+        ["POST /api/releases/{version}/pin"] = LensPolicies.Lead, ["POST /api/releases/{version}/unpin"] = LensPolicies.Lead, ["POST /api/releases/{version}/retire"] = LensPolicies.Lead,
         ["POST /api/backup"] = LensPolicies.Admin,
         ["POST /api/calibration/impressions"] = LensPolicies.Ingest, ["GET /api/calibration"] = LensPolicies.Read,
         ["GET /api/rollouts/{id:guid}/compare"] = LensPolicies.Read,         ["GET /api/calibration/status"] = LensPolicies.Read, ["POST /api/calibration/run"] = LensPolicies.Lead,

@@ -39,6 +39,45 @@ public sealed class NightlyChoicesApiTests : AppTestBase
     }
 
     [Fact]
+    public async Task Unpin_PinnedOldCandidate_LeavesTonightAgainAndIsAudited()
+    {
+        await Client.CreateReleaseAsync("1.0.0");
+        for (var i = 0; i < 5; i++)
+        {
+            App.Clock.Advance(TimeSpan.FromMinutes(1));
+            await Client.CreateReleaseAsync($"2.0.{i}");
+        }
+        using var lead = App.CreateClientAs("lead");
+        (await lead.PostJsonAsync("/api/releases/1.0.0/pin", new { reason = "the release the README names" })).EnsureSuccessStatusCode();
+
+        var unpinned = await lead.PostJsonAsync("/api/releases/1.0.0/unpin", new { reason = "three nights passed" });
+        var again = await lead.PostJsonAsync("/api/releases/1.0.0/unpin", new { reason = "twice" });
+
+        Assert.Equal(HttpStatusCode.OK, unpinned.StatusCode);
+        Assert.Equal((false, "not among the 5 newest candidates; pin it to validate it"), await ChoiceAsync("1.0.0"));
+        Assert.True((await ChoiceAsync("2.0.0")).Included);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("1.0.0 is not pinned", (string?)(await again.JsonAsync())["errors"]!["release"]![0]);
+        await using var db = await App.Get<IDbContextFactory<LensDbContext>>().CreateDbContextAsync();
+        var audit = await db.AuditEntries.SingleAsync(a => a.Subject == "release:1.0.0" && a.Action == "Unpin");
+        Assert.Equal(("token:test-lead", "three nights passed"), (audit.Actor, audit.Reason));
+    }
+
+    [Fact]
+    public async Task Pin_TwoLeadsAtOnce_OnePinsTheOtherIsToldItIsPinned()
+    {
+        await Client.CreateReleaseAsync("1.0.0");
+        using var lead = App.CreateClientAs("lead");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => lead.PostJsonAsync("/api/releases/1.0.0/pin", new { reason = $"pin {i}" })));
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(5, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
+        await using var db = await App.Get<IDbContextFactory<LensDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Subject == "release:1.0.0" && a.Action == "Pin"));
+    }
+
+    [Fact]
     public async Task Retire_Candidate_LeavesTonightAndCannotBePinnedAgain()
     {
         await Client.CreateReleaseAsync("1.0.0");
@@ -67,6 +106,7 @@ public sealed class NightlyChoicesApiTests : AppTestBase
 
     [Theory]
     [InlineData("pin")]
+    [InlineData("unpin")]
     [InlineData("retire")]
     public async Task Mark_NoReason_400NamingReasonAndNothingStored(string action)
     {

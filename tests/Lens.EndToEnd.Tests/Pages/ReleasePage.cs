@@ -24,6 +24,7 @@ public sealed class ReleasePage(IPage page) : BlazorPage(page)
     public ILocator Decision(string role) => Role(role).GetByTestId("signoff-decision");
     public ILocator Pin => Page.GetByTestId("nightly-pin");
     public ILocator Retire => Page.GetByTestId("nightly-retire");
+    public ILocator Unpin => Page.GetByTestId("nightly-unpin");
     public ILocator Pinned => Page.GetByTestId("nightly-choice");
     public ILocator PinnedChip => Page.GetByTestId("release-pinned");
 

@@ -66,6 +66,7 @@ public sealed class ReleaseQualityTests() : DashboardBrowserTest(ReleaseQualityS
             await Expect(release.Pinned).ToContainTextAsync($"PINNED by {DashboardUsers.Lead.Name}");
             await Expect(release.Pinned).ToContainTextAsync("the release the README names");
             await Expect(release.Pin).ToHaveCountAsync(0);
+            await Expect(release.Unpin).ToBeVisibleAsync();
         });
         Assert.NotNull((await Api.GetAsync($"/api/releases/{Version}"))["pinned"]);
 

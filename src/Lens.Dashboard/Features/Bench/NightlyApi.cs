@@ -24,6 +24,8 @@ public static class NightlyApi
         var release = app.MapGroup("/api/releases/{version}").WithTags("Nightly").RequireAuthorization(LensPolicies.Read);
         release.MapPost("/pin", (string version, HttpRequest request, NightlyChoices choices, CancellationToken ct) =>
             MarkAsync(version, request, (actor, reason) => choices.PinAsync(version, actor, reason, ct), ct)).RequireAuthorization(LensPolicies.Lead);
+        release.MapPost("/unpin", (string version, HttpRequest request, NightlyChoices choices, CancellationToken ct) =>
+            MarkAsync(version, request, (actor, reason) => choices.UnpinAsync(version, actor, reason, ct), ct)).RequireAuthorization(LensPolicies.Lead);
         release.MapPost("/retire", (string version, HttpRequest request, NightlyChoices choices, CancellationToken ct) =>
             MarkAsync(version, request, (actor, reason) => choices.RetireAsync(version, actor, reason, ct), ct)).RequireAuthorization(LensPolicies.Lead);
         return app;

@@ -10,7 +10,7 @@ namespace Lens.Dashboard.Features.Bench;
 
 /// <summary>
 /// Which candidates the nightly validation benches (the rule is <see cref="NightlyCandidates"/>), and the lead's two
-/// levers on it: pin a candidate so it is validated every night, retire one so it never is again. Both audited.
+/// levers on it: pin a candidate so it is validated every night (and unpin it), retire one so it never is again. All audited.
 /// </summary>
 public sealed class NightlyChoices(IDbContextFactory<LensDbContext> dbFactory, IOptions<NightlyOptions> options, TimeProvider clock, LensEvents events)
 {
@@ -36,10 +36,23 @@ public sealed class NightlyChoices(IDbContextFactory<LensDbContext> dbFactory, I
     public Task<Release> PinAsync(string version, string actor, string reason, CancellationToken ct) =>
         MarkAsync(version, "Pin", actor, reason, (r, now) => r.PinForNightly(actor, reason, now), ct);
 
+    public Task<Release> UnpinAsync(string version, string actor, string reason, CancellationToken ct) =>
+        MarkAsync(version, "Unpin", actor, reason, (r, now) => r.UnpinForNightly(actor, reason, now), ct);
+
     public Task<Release> RetireAsync(string version, string actor, string reason, CancellationToken ct) =>
         MarkAsync(version, "Retire", actor, reason, (r, now) => r.Retire(actor, reason, now), ct);
 
+    // Two leads marking at once would each read the release before the other saved, and both be told they had pinned it.
+    private readonly SemaphoreSlim _oneMarkAtATime = new(1, 1);
+
     private async Task<Release> MarkAsync(string version, string action, string actor, string reason, Action<Release, DateTimeOffset> mark, CancellationToken ct)
+    {
+        await _oneMarkAtATime.WaitAsync(ct);
+        try { return await MarkAloneAsync(version, action, actor, reason, mark, ct); }
+        finally { _oneMarkAtATime.Release(); }
+    }
+
+    private async Task<Release> MarkAloneAsync(string version, string action, string actor, string reason, Action<Release, DateTimeOffset> mark, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var release = await db.Releases.FirstOrDefaultAsync(r => r.Version == version, ct)
