@@ -40,4 +40,24 @@ public sealed class SharedSnapshotTests : AppTestBase
         Assert.Equal(RolloutState.Paused, after!.Rollout.State);
         Assert.Equal("Pause", after.Timeline[0].Action);
     }
+
+    [Fact]
+    public async Task RolloutDetail_ManyRolloutsOpened_KeepsOnlyTheMostRecentLoads()
+    {
+        await Client.CreateReleaseAsync();
+        var id = Guid.Parse((string)(await Client.CreateRolloutAsync(Requests.Rollout()))["id"]!);
+        var details = App.Get<RolloutDetails>();
+
+        // Months of rollouts opened one after another (unknown ids load as nothing, and are cached all the same).
+        var watched = await details.GetAsync(id);
+        for (var i = 0; i < 3 * RolloutDetails.Kept; i++)
+        {
+            await details.GetAsync(Guid.NewGuid());
+            // The watched page asks again now and then, as an open page does on each change.
+            if (i % 10 == 0) Assert.Same(watched, await details.GetAsync(id));
+        }
+
+        Assert.Equal(RolloutDetails.Kept, details.Cached);
+        Assert.Same(watched, await details.GetAsync(id));
+    }
 }

@@ -58,7 +58,7 @@ public sealed class DeployPipelineTests(ITestOutputHelper output) : IAsyncLifeti
         await Expect(deploy.State).ToHaveTextAsync("Aborted", new() { Timeout = 10_000 });
         await Expect(deploy.Phase("CanaryB")).ToHaveAttributeAsync("data-state", "Aborted");
         await Expect(deploy.Cause).ToContainTextAsync("browser test stops here");
-        await Expect(page.GetByTestId("deploy-report-failure")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("deploy-report-failure")).ToHaveTextAsync("Failure report (JSON)");
         await Screenshots.SaveAsync(page, "deploy-aborted");
         Assert.DoesNotContain(_console, m => m.StartsWith("pageerror", StringComparison.Ordinal));
     }

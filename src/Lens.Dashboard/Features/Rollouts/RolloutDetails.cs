@@ -19,7 +19,15 @@ public sealed class RolloutDetails(
     LensEvents events,
     TimeProvider clock)
 {
+    // A dashboard up for months opens hundreds of rollouts; only the ones being watched are worth keeping a load of.
+    public const int Kept = 64;
+
     private readonly ConcurrentDictionary<Guid, (long Sequence, long MetricsVersion, Task<RolloutDetail?> Load)> _current = new();
+    // When each rollout was last asked for, in asks: the event sequence stands still on a quiet system, so it cannot say which is oldest.
+    private readonly ConcurrentDictionary<Guid, long> _asked = new();
+    private long _asks;
+
+    public int Cached => _current.Count;
 
     public Task<RolloutDetail?> GetAsync(Guid id)
     {
@@ -31,6 +39,17 @@ public sealed class RolloutDetails(
             (_, old) => old.Sequence == sequence && old.MetricsVersion == version && !old.Load.IsFaulted && !old.Load.IsCanceled
                 ? old
                 : (sequence, version, RolloutDetail.LoadAsync(id, dbFactory, metrics, flags, clock)));
+        _asked[id] = Interlocked.Increment(ref _asks);
+        if (_current.Count > Kept) ForgetLeastRecent();
         return entry.Load;
+    }
+
+    private void ForgetLeastRecent()
+    {
+        foreach (var (id, _) in _asked.OrderBy(e => e.Value).Take(_asked.Count - Kept).ToList())
+        {
+            _current.TryRemove(id, out _);
+            _asked.TryRemove(id, out _);
+        }
     }
 }
