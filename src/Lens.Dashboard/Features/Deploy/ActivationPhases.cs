@@ -1,5 +1,7 @@
+using Lens.Core.Bench;
 using Lens.Core.Calibration;
 using Lens.Core.Deployment;
+using Lens.Core.Gates;
 using Lens.Dashboard.Features.Calibration;
 using Lens.Dashboard.Features.Detectors;
 using Lens.Dashboard.Features.Flags;
@@ -57,11 +59,52 @@ public sealed class ActivationPhases(
             return;
         }
         var names = await WatchedDetectorsAsync(p.Flag, db, ct);
-        // Resetting starts each detector's learning window now, so its baseline is the bench-validated release's behaviour.
-        foreach (var name in names) await detectors.ResetAsync(name, DeploymentService.Actor(p.Id), $"armed by deployment pipeline {p.Id} for {p.Version}", ct);
-        step.Pass("cusum_armed", names.Count, "every detector tied to the flag or to none", $"Armed {names.Count} CUSUM detector(s): {string.Join(", ", names)}.");
-        p.CompletePhase(step.Phase, step.Now, $"{names.Count} detector(s) armed");
+        var metrics = await db.Detectors.AsNoTracking().Where(d => names.Contains(d.Name)).ToDictionaryAsync(d => d.Name, d => d.Metric, ct);
+        var (bench, why) = await FinalBenchRecallAsync(p, db, ct);
+        var actor = DeploymentService.Actor(p.Id);
+        var reason = $"armed by deployment pipeline {p.Id} for {p.Version}";
+        List<string> fromBench = [], fromTraffic = [];
+        foreach (var name in names)
+        {
+            // Only Recall@50 is a bench mean on both sides: its detector takes one bench mean per value, so the final
+            // bench's mean and that mean's standard error are its μ₀ and σ. The bench has one p95 and one span
+            // coverage for the whole run (no spread for the per-interval p95s or per-probe values those detectors
+            // take) and its P@1 is over other queries than the sentinel's anchors, so those learn from live traffic.
+            if (bench is not null && metrics.GetValueOrDefault(name) == DetectorOptions.RecallMetric)
+            {
+                var armed = await detectors.ArmAsync(name, bench.Mean, bench.StandardError, actor, $"{reason}: final bench {bench.Measure} over {bench.Queries} queries", ct);
+                fromBench.Add(FormattableString.Invariant($"{name} μ₀={armed.Target:0.####} σ={armed.Sigma:0.####}"));
+                continue;
+            }
+            var reset = await detectors.ResetAsync(name, actor, reason, ct);
+            fromTraffic.Add(reset.IsLearning
+                ? $"{name} ({reset.BaselineValues.Count}/{reset.BaselineSize} values learned)"
+                : FormattableString.Invariant($"{name} (sums reset; keeps μ₀={reset.Target:0.####} σ={reset.Sigma:0.####} learned earlier)"));
+        }
+        var detail = $"Armed {names.Count} CUSUM detector(s). "
+            + (fromBench.Count > 0 ? $"Armed from bench: {string.Join(", ", fromBench)}. " : $"None armed from the bench: {why}. ")
+            + (fromTraffic.Count > 0 ? $"Learning from live traffic: {string.Join(", ", fromTraffic)}." : "");
+        step.Pass("cusum_armed", names.Count, "every detector tied to the flag or to none", detail.TrimEnd());
+        p.CompletePhase(step.Phase, step.Now, $"{names.Count} detector(s) armed, {fromBench.Count} from the bench");
     }
+
+    /// <summary>
+    /// Recall@50 as the pipeline's final bench measured it: the latest passing bench of this version outside the
+    /// nightly runs, the one the final-bench phase accepted. Null, with why, when there is none to use.
+    /// </summary>
+    private static async Task<(BenchMeanBaseline? Baseline, string Why)> FinalBenchRecallAsync(DeploymentPipeline p, LensDbContext db, CancellationToken ct)
+    {
+        if (p.Request.SkipsBench) return (null, "the final bench was skipped");
+        var passing = await db.BenchRuns.AsNoTracking()
+            .Where(r => r.Release == p.Version && r.Night == null && r.Status == BenchRunStatus.Completed && r.Verdict == Verdict.Pass)
+            .ToListAsync(ct);
+        if (passing.OrderByDescending(r => r.StartedAt).FirstOrDefault() is not { } run) return (null, $"release {p.Version} has no passing final bench");
+        return BenchMeanBaseline.Read(run.ResultsJson, RecallMeasure) is { } baseline
+            ? (baseline, "")
+            : (null, $"bench {run.Id} has no per-query {RecallMeasure} for two or more queries");
+    }
+
+    private const string RecallMeasure = "recall_50";
 
     /// <summary>
     /// The detectors that speak for this pipeline: those Detectors:Watch ties to its flag, and those tied to no flag.
