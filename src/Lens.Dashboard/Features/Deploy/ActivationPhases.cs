@@ -82,7 +82,8 @@ public sealed class ActivationPhases(
                 : FormattableString.Invariant($"{name} (sums reset; keeps μ₀={reset.Target:0.####} σ={reset.Sigma:0.####} learned earlier)"));
         }
         var detail = $"Armed {names.Count} CUSUM detector(s). "
-            + (fromBench.Count > 0 ? $"Armed from bench: {string.Join(", ", fromBench)}. " : $"None armed from the bench: {why}. ")
+            + (fromBench.Count > 0 ? $"Armed from bench: {string.Join(", ", fromBench)}. "
+                : $"None armed from the bench: {(bench is null ? why : $"no detector of this pipeline watches {DetectorOptions.RecallMetric}")}. ")
             + (fromTraffic.Count > 0 ? $"Learning from live traffic: {string.Join(", ", fromTraffic)}." : "");
         step.Pass("cusum_armed", names.Count, "every detector tied to the flag or to none", detail.TrimEnd());
         p.CompletePhase(step.Phase, step.Now, $"{names.Count} detector(s) armed, {fromBench.Count} from the bench");
