@@ -76,6 +76,28 @@ public sealed class Detector
         return DetectorObservation.Of(Name, now, DetectorPhase.Reset, null, 0, 0, false, false, $"{actor.Trim()}: {reason.Trim()}");
     }
 
+    /// <summary>
+    /// Sets μ₀ and σ from outside evidence (a bench) instead of learning them, so the detector monitors from its next
+    /// value. σ is floored like a learned one; the sums and any alarm are cleared, as they were measured against the
+    /// old baseline.
+    /// </summary>
+    public DetectorObservation Arm(double target, double sigma, string actor, string reason, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(actor) || string.IsNullOrWhiteSpace(reason))
+            throw new ArgumentException("Arming a detector needs who is acting and why.");
+        if (!double.IsFinite(target)) throw new ArgumentOutOfRangeException(nameof(target), "μ₀ must be a finite number.");
+        if (!double.IsFinite(sigma) || sigma < 0) throw new ArgumentOutOfRangeException(nameof(sigma), "σ must be a finite number, not negative.");
+        Target = target;
+        Sigma = Math.Max(sigma, SigmaFloor);
+        BaselineValues = [];
+        CPlus = CMinus = 0;
+        NPlus = NMinus = 0;
+        Monitored = 0;
+        AlarmSince = null;
+        return DetectorObservation.Of(Name, now, DetectorPhase.Reset, null, 0, 0, false, false,
+            FormattableString.Invariant($"{actor.Trim()}: {reason.Trim()} (μ₀ = {Target.Value:0.######}, σ = {Sigma.Value:0.######})"));
+    }
+
     private void LearnBaseline()
     {
         var values = BaselineValues;

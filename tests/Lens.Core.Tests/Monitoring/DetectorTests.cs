@@ -79,4 +79,56 @@ public sealed class DetectorTests
         Assert.Equal(0, detector.Observe(10, T0.AddHours(2)).Observation.CPlus);
         Assert.Throws<ArgumentException>(() => detector.Reset("kim", " ", T0));
     }
+
+    // σ floor 0.005: a bench σ above it is kept, one below it (or zero, a flat bench) is raised to it.
+    [Theory]
+    [InlineData(0.8, 0.02, 0.8, 0.02)]
+    [InlineData(0.8, 0.001, 0.8, 0.005)]
+    [InlineData(0.65, 0.0, 0.65, 0.005)]
+    [InlineData(120.0, 7.5, 120.0, 7.5)]
+    public void Arm_BenchBaseline_SetsTargetAndSigmaFlooredAndMonitorsAtOnce(double target, double sigma, double expectedTarget, double expectedSigma)
+    {
+        var detector = Detector.Create("r50", "recall", k: 0.5, h: 5, baselineSize: 10, sigmaFloor: 0.005);
+        Assert.True(detector.IsLearning);
+
+        var armed = detector.Arm(target, sigma, "pipeline", "bench baseline", T0);
+
+        Assert.Equal((expectedTarget, expectedSigma), (detector.Target, detector.Sigma));
+        Assert.False(detector.IsLearning);
+        Assert.Equal(DetectorPhase.Reset, armed.Phase);
+        Assert.StartsWith("pipeline: bench baseline", armed.Note);
+        // The next value is monitored against the armed baseline: C⁺ = x − (μ₀ + kσ).
+        var (next, _) = detector.Observe(expectedTarget + 2 * expectedSigma, T0.AddMinutes(1));
+        Assert.Equal(DetectorPhase.Monitoring, next.Phase);
+        Assert.Equal(1.5 * expectedSigma, next.CPlus, 9);
+    }
+
+    [Fact]
+    public void Arm_AlarmedDetector_ClearsSumsAndAlarmAndTakesTheNewBaseline()
+    {
+        var detector = Detector.Create("p95", "latency", 0.5, 5, 2, 0.01, target: 10, sigma: 1);
+        detector.Observe(20, T0);
+        Assert.True(detector.InAlarm);
+
+        detector.Arm(30, 2, "pipeline", "bench baseline", T0.AddHours(1));
+
+        Assert.Equal((0.0, 0.0, 0, 0, false), (detector.CPlus, detector.CMinus, detector.NPlus, detector.NMinus, detector.InAlarm));
+        Assert.Equal((30.0, 2.0), (detector.Target, detector.Sigma));
+        Assert.Equal(0, detector.Observe(30, T0.AddHours(2)).Observation.CPlus);
+    }
+
+    [Theory]
+    [InlineData(double.NaN, 1.0, "pipeline", "why")]
+    [InlineData(1.0, -0.1, "pipeline", "why")]
+    [InlineData(1.0, double.PositiveInfinity, "pipeline", "why")]
+    [InlineData(1.0, 1.0, " ", "why")]
+    [InlineData(1.0, 1.0, "pipeline", "")]
+    public void Arm_BadInput_ThrowsAndLeavesTheDetectorLearning(double target, double sigma, string actor, string reason)
+    {
+        var detector = Detector.Create("r50", "recall", 0.5, 5, baselineSize: 10, sigmaFloor: 0.005);
+
+        Assert.ThrowsAny<ArgumentException>(() => detector.Arm(target, sigma, actor, reason, T0));
+
+        Assert.True(detector.IsLearning);
+    }
 }

@@ -96,6 +96,20 @@ public sealed class DeploymentPipelineTests : DeployTestBase
     }
 
     [Fact]
+    public async Task Monitoring_BenchSkipped_ArmsNothingFromTheBenchAndSaysSo()
+    {
+        var id = await StartAsync(Forced());
+
+        await DriveToAsync(id, DeploymentPhase.Sentinel);
+
+        var gate = (await PipelineAsync(id)).Gates.Single(g => g.Phase == DeploymentPhase.Monitoring && g.Gate == "cusum_armed");
+        Assert.Contains("None armed from the bench: the final bench was skipped.", gate.Detail);
+        Assert.Contains("recall_at_50 (0/10 values learned)", gate.Detail);
+        await using var db = App.Get<IDbContextFactory<LensDbContext>>().CreateDbContext();
+        Assert.Null((await db.Detectors.AsNoTracking().SingleAsync(d => d.Name == "recall_at_50")).Target);
+    }
+
+    [Fact]
     public async Task Run_NoBenchAndNoLiveBench_FailsAtFinalBenchWithAFailureReportNamingTheGate()
     {
         var id = await StartAsync(new { version = "1.2.3" });

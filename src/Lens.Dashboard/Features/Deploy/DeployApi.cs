@@ -13,6 +13,9 @@ public static class DeployApi
         builder.Services.AddOptions<DeployOptions>().BindConfiguration(DeployOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DeploymentReports>();
         builder.Services.AddSingleton<DeploymentService>();
+        builder.Services.AddSingleton<ReleasePhases>();
+        builder.Services.AddSingleton<CanaryPhases>();
+        builder.Services.AddSingleton<ActivationPhases>();
         builder.Services.AddSingleton<DeploymentStepper>();
         builder.Services.AddHostedService<DeploymentRunner>();
         return builder;

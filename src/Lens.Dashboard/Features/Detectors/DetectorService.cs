@@ -72,6 +72,30 @@ public sealed class DetectorService(
         return taken;
     }
 
+    /// <summary>Gives a detector μ₀ and σ measured elsewhere (a bench), audited like a reset, and resolves its alarm.</summary>
+    public async Task<Detector> ArmAsync(string name, double target, double sigma, string actor, string reason, CancellationToken ct = default)
+    {
+        Detector detector;
+        await _lock.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            detector = await db.Detectors.FindAsync([name], ct) ?? throw new KeyNotFoundException($"There is no detector '{name}'.");
+            var now = clock.GetUtcNow();
+            var armed = detector.Arm(target, sigma, actor, reason, now);
+            db.DetectorObservations.Add(armed);
+            db.AuditEntries.Add(AuditEntry.ForSubject(AlertKeys.Detector(name), "Arm", actor, armed.Note!, now, null, null));
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+        events.Publish(new LensEvent(LensEvent.DetectorChanged, clock.GetUtcNow(), Detail: detector.Metric));
+        await alerts.ResolveKeyAsync(AlertKeys.Detector(name), actor, $"Detector armed: {reason}", ct);
+        return detector;
+    }
+
     public async Task<Detector> ResetAsync(string name, string actor, string reason, CancellationToken ct = default)
     {
         Detector detector;

@@ -1,3 +1,4 @@
+using Lens.Core.Deployment;
 using Lens.Core.Rollouts;
 using System.Globalization;
 using Lens.Dashboard.Features.Detectors;
@@ -12,7 +13,8 @@ namespace Lens.Dashboard.Features.Rollouts;
 /// The guide's "CUSUM alarm held more than 24 hours → rollback": a detector tied to a flag (Detectors:Watch:{name}:Flag)
 /// whose alarm has held longer than CanaryJudgement:DriftRollbackAfter while that flag's rollout was live rolls the
 /// rollout back. Only the time since the rollout started counts: an alarm it inherited is not its doing until it has
-/// lived with it that long.
+/// lived with it that long. A deployment pipeline started with monitoring_config.enable_drift_detection false keeps its
+/// rollouts out of this.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class DriftRollbackJob(
@@ -37,10 +39,11 @@ public sealed class DriftRollbackJob(
             if (alarmed.Count == 0) return 0;
             var live = await db.Rollouts.AsNoTracking()
                 .Where(r => r.State == RolloutState.Running || r.State == RolloutState.Paused).ToListAsync(ct);
+            var exempt = await DriftExemptRolloutsAsync(db, ct);
             var now = clock.GetUtcNow();
             foreach (var detector in alarmed)
             {
-                if (live.FirstOrDefault(r => r.Flag == tied[detector.Name]) is not { } rollout) continue;
+                if (live.FirstOrDefault(r => r.Flag == tied[detector.Name]) is not { } rollout || exempt.Contains(rollout.Id)) continue;
                 var since = detector.AlarmSince!.Value > rollout.CreatedAt ? detector.AlarmSince.Value : rollout.CreatedAt;
                 var held = now - since;
                 if (held <= limit || due.Any(d => d.Rollout == rollout.Id)) continue;
@@ -53,6 +56,17 @@ public sealed class DriftRollbackJob(
         foreach (var (id, reason) in due)
             if (await engine.RollbackAutomaticallyAsync(id, reason, ct) is not null) rolledBack++;
         return rolledBack;
+    }
+
+    /// <summary>
+    /// The rollouts of unfinished deployment pipelines started with monitoring_config.enable_drift_detection false:
+    /// their owner chose to watch drift alarms without letting them roll the canary back.
+    /// </summary>
+    private static async Task<HashSet<Guid>> DriftExemptRolloutsAsync(LensDbContext db, CancellationToken ct)
+    {
+        var unfinished = await db.DeploymentPipelines.AsNoTracking()
+            .Where(p => p.State == PipelineState.Pending || p.State == PipelineState.Running).ToListAsync(ct);
+        return [.. unfinished.Where(p => !p.Request.Config.Monitoring.EnableDriftDetection).SelectMany(p => p.Rollouts)];
     }
 
     // Hours with two decimals, so an alarm just past a day's limit does not read "1 d" against "1 d".
