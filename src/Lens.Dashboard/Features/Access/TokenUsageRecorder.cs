@@ -14,10 +14,14 @@ public sealed class TokenUsageRecorder(TokenRegistry registry, IDbContextFactory
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        // One-shot waits: a periodic timer on a clock moved far ahead fires once per interval it skipped.
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await FlushAsync(stoppingToken);
+            while (true)
+            {
+                await Task.Delay(Interval, clock, stoppingToken);
+                await FlushAsync(stoppingToken);
+            }
         }
         catch (OperationCanceledException) { }
         // One last flush on the way down, bounded so it never holds the shutdown.

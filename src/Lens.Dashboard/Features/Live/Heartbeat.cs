@@ -14,11 +14,15 @@ public sealed class Heartbeat(LensEvents events, TimeProvider clock, IHostApplic
     {
         using var stopping = lifetime.UntilStopping(stoppingToken);
         stoppingToken = stopping.Token;
-        using var timer = new PeriodicTimer(Every, clock);
+        // One-shot waits, not a periodic timer: a clock moved ten years ahead (a test's) would otherwise fire once per
+        // skipped interval, 63 million times, where a page needs one heartbeat to know time moved.
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (true)
+            {
+                await Task.Delay(Every, clock, stoppingToken);
                 events.Publish(new LensEvent(Kind, clock.GetUtcNow()));
+            }
         }
         catch (OperationCanceledException) { }
     }
