@@ -104,6 +104,30 @@ public sealed class DeploymentAlertWebhooksTests : IAsyncLifetime
         Assert.Equal(_first.Received.Single().Key, late.Key);
     }
 
+    [Fact]
+    public async Task Succeed_PipelineWithAlertWebhooks_PostsCompletionReportLinks()
+    {
+        await _second.Server.StartAsync();
+        // Forced past the gates this app cannot pass (no sentinel, no calibration fit); every phase still runs.
+        var id = await _deploy.StartAsync(new
+        {
+            version = "1.2.3", skipBench = true, force = true, reason = "test app has no sentinel",
+            config = new { canary_config = new { accelerated_rollout = true }, monitoring_config = new { alert_webhooks = new[] { _first.Server.Url("/hooks/a") } } },
+        });
+
+        await _deploy.DriveToAsync(id, null);
+
+        Assert.Equal(PipelineState.Succeeded, (await _deploy.PipelineAsync(id)).State);
+        await _deploy.DeliveredAsync(1);
+        var delivery = Assert.Single(_first.Received);
+        Assert.Equal("deployment.succeeded", delivery.Event);
+        Assert.Equal("Succeeded", (string?)delivery.Body["state"]);
+        Assert.Null((string?)delivery.Body["cause"]);
+        Assert.Equal($"{Site}/deploy/{id}/reports/completion_report_{id}.md", (string?)delivery.Body["reports"]!["completionMarkdown"]);
+        Assert.Equal($"{Site}/deploy/{id}/reports/completion_report_{id}.json", (string?)delivery.Body["reports"]!["completionJson"]);
+        Assert.Empty(_second.Received);
+    }
+
     private sealed record Delivery(string Path, string Key, string Event, bool Signed, JsonNode Body);
 
     /// <summary>A real webhook receiver on loopback that answers 204 and remembers what it got.</summary>
