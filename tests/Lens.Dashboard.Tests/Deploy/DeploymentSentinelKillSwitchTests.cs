@@ -68,6 +68,23 @@ public sealed class DeploymentSentinelKillSwitchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunRound_ProbesPassAgainAfterAWithheldTrip_ResolvesTheWithheldAlert()
+    {
+        await _deploy.StartAsync(KillSwitch(enabled: false));
+        _search.ZeroResults = true;
+        var sentinel = _deploy.Get<SentinelService>();
+        await sentinel.RunRoundAsync();
+        Assert.Contains(await _deploy.OpenAlertsAsync(), a => a.Key == SentinelService.WithheldAlertKey);
+
+        _search.ZeroResults = false;
+        _deploy.Advance(TimeSpan.FromMinutes(1));
+        await sentinel.RunRoundAsync();
+
+        Assert.DoesNotContain(await _deploy.OpenAlertsAsync(), a => a.Key == SentinelService.WithheldAlertKey);
+        Assert.False(await _deploy.ZeroResultsActiveAsync());
+    }
+
+    [Fact]
     public async Task RunRound_WithholdingPipelineAborted_TripsKillSwitchAgain()
     {
         var id = await _deploy.StartAsync(KillSwitch(enabled: false));

@@ -94,6 +94,9 @@ public sealed class SentinelService(
         events.Publish(new LensEvent(LensEvent.ProbesRan, now, Detail: string.Join(", ", runs.Select(r => $"{r.Probe}: {r.Outcome}"))));
 
         await AlertPerProbeAsync(runs, ct);
+        // The condition a withheld trip reported is over once a whole round passes; nothing is left for anyone to pull.
+        if (runs.All(r => r.Passed))
+            await alerts.ResolveKeyAsync(WithheldAlertKey, SentinelOptions.Actor, "every probe passed again", ct);
         var tripped = zeroResults?.Active == true;
         var action = SentinelPolicy.Decide(history, tripped, zeroResults?.Actor == SentinelOptions.Actor, now, o.RecoveryPeriod);
         if (action == SentinelAction.Trip)
