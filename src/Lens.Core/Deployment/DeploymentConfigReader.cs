@@ -171,7 +171,7 @@ public static class DeploymentConfigReader
         {
             var at = $"{key}[{i++}]";
             if (item.ValueKind != JsonValueKind.String || !Uri.TryCreate(item.GetString(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-                errors.Add(new ConfigError(at, $"{at} is an http or https URL."));
+                errors.Add(new ConfigError(at, $"{at} is an absolute http or https URL (https://host/path)."));
             else urls.Add(uri.ToString());
         }
         return urls;

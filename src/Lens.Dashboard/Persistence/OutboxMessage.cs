@@ -3,7 +3,9 @@ namespace Lens.Dashboard.Persistence;
 /// <summary>
 /// One webhook delivery owed to one endpoint, saved in the same transaction as the change it reports, so a
 /// restart or a receiver that is down loses nothing. <see cref="EventId"/> is the idempotency key the
-/// receiver sees; it is the same for every endpoint that gets the event.
+/// receiver sees; it is the same for every endpoint that gets the event. A message with a <see cref="Url"/> goes to that
+/// address rather than to a configured endpoint (a deployment config's alert_webhooks); its <see cref="Endpoint"/> is the
+/// URL too, so each such receiver keeps its own order and backoff.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -12,6 +14,8 @@ public sealed class OutboxMessage
     public long Id { get; private set; }
     public Guid EventId { get; private set; }
     public string Endpoint { get; private set; } = "";
+    /// <summary>Null: <see cref="Endpoint"/> names a configured endpoint (its URL and secret come from Webhooks:Endpoints).</summary>
+    public string? Url { get; private set; }
     public string Event { get; private set; } = "";
     public string Payload { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
@@ -32,6 +36,14 @@ public sealed class OutboxMessage
         CreatedAt = now,
         NextAttemptAt = now,
     };
+
+    /// <summary>A delivery to an address given with the event rather than configured: sent unsigned, as there is no shared secret.</summary>
+    public static OutboxMessage ForUrl(Guid eventId, string url, string @event, string payload, DateTimeOffset now)
+    {
+        var message = For(eventId, url, @event, payload, now);
+        message.Url = url;
+        return message;
+    }
 
     public void Delivered(DateTimeOffset now)
     {

@@ -56,6 +56,7 @@ public sealed class DeploymentPipelineTests : DeployTestBase
     [Theory]
     [InlineData("""{"version":"1.0.0","config":{"canary_config":{"stage_hours":1}}}""", "config.canary_config.stage_hours")]
     [InlineData("""{"version":"1.0.0","config":{"sentinel_config":{"kill_switch_enabled":"no"}}}""", "config.sentinel_config.kill_switch_enabled")]
+    [InlineData("""{"version":"1.0.0","config":{"monitoring_config":{"alert_webhooks":["/hooks/relative"]}}}""", "config.monitoring_config.alert_webhooks[0]")]
     [InlineData("""{"config":{}}""", "version")]
     [InlineData("""{"version":"1.0.0","force":true}""", "reason")]
     public async Task Start_BadRequest_Is400NamingTheFieldAndWritesNothing(string json, string field)

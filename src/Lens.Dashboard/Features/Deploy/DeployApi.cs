@@ -13,6 +13,7 @@ public static class DeployApi
         builder.Services.AddOptions<DeployOptions>().BindConfiguration(DeployOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DeploymentReports>();
         builder.Services.AddSingleton<DeploymentService>();
+        builder.Services.AddSingleton<DeploymentEndWebhooks>();
         builder.Services.AddSingleton<ReleasePhases>();
         builder.Services.AddSingleton<CanaryPhases>();
         builder.Services.AddSingleton<ActivationPhases>();

@@ -29,13 +29,30 @@ public sealed class DeploymentReports(IDbContextFactory<LensDbContext> dbFactory
         var links = new Dictionary<string, string>();
         void Add(string kind, string file)
         {
-            if (File.Exists(Path.Combine(Folder, file))) links[kind] = $"/deploy/{pipeline.Id}/reports/{file}";
+            if (File.Exists(Path.Combine(Folder, file))) links[kind] = Download(pipeline.Id, file);
         }
         Add("failure", FailureFile(pipeline.Id));
         Add("completionMarkdown", CompletionMarkdownFile(pipeline.Id));
         Add("completionJson", CompletionJsonFile(pipeline.Id));
         return links;
     }
+
+    /// <summary>
+    /// The reports an ended pipeline gets, by kind, as download paths, whether or not they are written yet: a failed or
+    /// aborted one its failure report, a succeeded one its completion reports. Webhooks announce them before they exist.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> PathsFor(DeploymentPipeline pipeline) => pipeline.State switch
+    {
+        PipelineState.Failed or PipelineState.Aborted => new Dictionary<string, string> { ["failure"] = Download(pipeline.Id, FailureFile(pipeline.Id)) },
+        PipelineState.Succeeded => new Dictionary<string, string>
+        {
+            ["completionMarkdown"] = Download(pipeline.Id, CompletionMarkdownFile(pipeline.Id)),
+            ["completionJson"] = Download(pipeline.Id, CompletionJsonFile(pipeline.Id)),
+        },
+        _ => new Dictionary<string, string>(),
+    };
+
+    private static string Download(Guid id, string file) => $"/deploy/{id}/reports/{file}";
 
     /// <summary>The full path of one of the pipeline's report files; null for any other name.</summary>
     public string? PathOf(Guid id, string file) =>

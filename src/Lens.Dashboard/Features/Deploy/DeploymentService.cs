@@ -23,6 +23,7 @@ public sealed class DeploymentService(
     SubFeatureControls subFeatures,
     DeploymentReports reports,
     LensEvents events,
+    DeploymentEndWebhooks endWebhooks,
     ILogger<DeploymentService> logger)
 {
     private static readonly PipelineState[] Active = [PipelineState.Pending, PipelineState.Running];
@@ -138,7 +139,9 @@ public sealed class DeploymentService(
         try { pipeline.Abort(actor, reason, now); }
         catch (DeploymentTransitionException ex) { throw new LensRequestException("id", ex.Message, StatusCodes.Status409Conflict); }
         db.AuditEntries.Add(AuditEntry.ForSubject(Subject(pipeline.Id), "Abort", actor, reason, now, before.ToString(), pipeline.State.ToString()));
+        endWebhooks.Enqueue(db, pipeline, now);
         await db.SaveChangesAsync(ct);
+        endWebhooks.Wake();
         return pipeline;
     }
 

@@ -16,6 +16,7 @@ public sealed class DeploymentStepper(
     ReleasePhases release,
     CanaryPhases canary,
     ActivationPhases activation,
+    DeploymentEndWebhooks endWebhooks,
     ILogger<DeploymentStepper> logger)
 {
     /// <summary>Steps every running pipeline once; one pipeline's failure does not stop the others. Answers how many were running.</summary>
@@ -53,9 +54,11 @@ public sealed class DeploymentStepper(
             var step = new PhaseStep(pipeline, plan, current, clock.GetUtcNow());
             await RunAsync(step, db, ct);
             if (pipeline.Revision == revision) return;
+            endWebhooks.Enqueue(db, pipeline, step.Now);
             await db.SaveChangesAsync(ct);
             if (pipeline.IsTerminal)
             {
+                endWebhooks.Wake();
                 if (pipeline.State == PipelineState.Failed) await deployments.ToBaselineAsync(pipeline, $"pipeline {pipeline.Id} failed: {pipeline.Cause}", ct);
                 await reports.WriteAsync(pipeline, plan, ct);
             }

@@ -81,6 +81,7 @@ public sealed class SentinelService(
         if (lifetime.IsStopping()) return runs;
         List<ProbeRound> history;
         KillSwitch? zeroResults;
+        IReadOnlyList<Lens.Core.Deployment.DeploymentPipeline> withholding;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             db.ProbeRuns.AddRange(runs);
@@ -88,15 +89,25 @@ public sealed class SentinelService(
             zeroResults = await db.KillSwitches.AsNoTracking().FirstOrDefaultAsync(k => k.Name == KillSwitch.ZeroResultsEmergency, ct);
             var since = Min(now - o.RecoveryPeriod - o.Interval, zeroResults?.ChangedAt ?? now);
             history = ProbeRound.Of(await db.ProbeRuns.AsNoTracking().Where(r => r.At >= since).ToListAsync(ct));
+            withholding = await PipelineKillSwitchConsent.WithholdingAsync(db, ct);
         }
         events.Publish(new LensEvent(LensEvent.ProbesRan, now, Detail: string.Join(", ", runs.Select(r => $"{r.Probe}: {r.Outcome}"))));
 
         await AlertPerProbeAsync(runs, ct);
+        // The condition a withheld trip reported is over once a whole round passes; nothing is left for anyone to pull.
+        if (runs.All(r => r.Passed))
+            await alerts.ResolveKeyAsync(WithheldAlertKey, SentinelOptions.Actor, "every probe passed again", ct);
         var tripped = zeroResults?.Active == true;
         var action = SentinelPolicy.Decide(history, tripped, zeroResults?.Actor == SentinelOptions.Actor, now, o.RecoveryPeriod);
         if (action == SentinelAction.Trip)
         {
             var failed = string.Join("; ", runs.Where(r => !r.Passed).Select(r => $"'{r.Query}' {Describe(r)}"));
+            if (withholding.Count > 0)
+            {
+                await WithholdTripAsync(failed, withholding, ct);
+                await FeedDetectorsAsync(runs, ct);
+                return runs;
+            }
             logger.LogError("Sentinel probes failed ({Failed}); tripping {Switch}", failed, KillSwitch.ZeroResultsEmergency);
             await killSwitches.SetAsync(KillSwitch.ZeroResultsEmergency, true, SentinelOptions.Actor, $"probe failed: {failed}", ct);
         }
@@ -109,6 +120,22 @@ public sealed class SentinelService(
         await FeedDetectorsAsync(runs, ct);
         return runs;
     }
+
+    /// <summary>
+    /// A pipeline's config (sentinel_config.kill_switch_enabled: false) forbids the automatic kill switch: people are
+    /// told, at the kill switch's own CRITICAL severity, that the sentinel would have pulled it and who withheld it.
+    /// </summary>
+    private async Task WithholdTripAsync(string failed, IReadOnlyList<Lens.Core.Deployment.DeploymentPipeline> withholding, CancellationToken ct)
+    {
+        var who = PipelineKillSwitchConsent.Describe(withholding);
+        logger.LogError("Sentinel probes failed ({Failed}); automatic kill switch {Switch} withheld by the config of {Pipelines} (sentinel_config.kill_switch_enabled: false)",
+            failed, KillSwitch.ZeroResultsEmergency, who);
+        await alerts.TryRaiseAsync(new AlertSignal(WithheldAlertKey, AlertSeverity.Critical, AlertSource.KillSwitch,
+            $"Sentinel probes failed; kill switch {KillSwitch.ZeroResultsEmergency} withheld by pipeline config",
+            $"probe failed: {failed}. The automatic kill switch was withheld by the config of {who} (sentinel_config.kill_switch_enabled: false); pull it by hand if search must stop."), ct);
+    }
+
+    public static string WithheldAlertKey => AlertKeys.KillSwitch(KillSwitch.ZeroResultsEmergency) + ":withheld";
 
     private async Task AlertPerProbeAsync(IEnumerable<ProbeRun> runs, CancellationToken ct)
     {

@@ -12,7 +12,8 @@ namespace Lens.Dashboard.Features.Alerts.Webhooks;
 /// <summary>
 /// Drains the outbox: each endpoint gets its events in order, signed, with the event id as idempotency key.
 /// A message is marked delivered only after a 2xx; failures back off exponentially per message, and an
-/// endpoint that fails stops its queue for this pass so order holds.
+/// endpoint that fails stops its queue for this pass so order holds. Messages addressed to a URL of their own (a
+/// deployment config's alert_webhooks) go there unsigned, with the same ids, order and backoff.
 /// </summary>
 public sealed class WebhookDispatcher(
     IDbContextFactory<LensDbContext> dbFactory,
@@ -31,7 +32,7 @@ public sealed class WebhookDispatcher(
     {
         using var stopping = lifetime.UntilStopping(stoppingToken);
         stoppingToken = stopping.Token;
-        if (options.Value.Endpoints.Count == 0) return;
+        // Runs without configured endpoints too: deployment pipelines address their end-of-run summaries by URL.
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -61,14 +62,15 @@ public sealed class WebhookDispatcher(
         foreach (var message in due)
         {
             if (blocked.Contains(message.Endpoint)) continue;
-            if (!o.Endpoints.TryGetValue(message.Endpoint, out var endpoint))
+            WebhookEndpointOptions? endpoint = null;
+            if (message.Url is null && !o.Endpoints.TryGetValue(message.Endpoint, out endpoint))
             {
                 message.GiveUp($"Endpoint '{message.Endpoint}' is no longer configured.", clock.GetUtcNow());
                 gaveUp.Add(message);
                 await db.SaveChangesAsync(ct);
                 continue;
             }
-            var error = await SendAsync(message, endpoint, ct);
+            var error = await SendAsync(message, message.Url ?? endpoint!.Url, endpoint?.Secret, ct);
             var at = clock.GetUtcNow();
             if (error is null) message.Delivered(at);
             else
@@ -85,17 +87,17 @@ public sealed class WebhookDispatcher(
         return due.Count;
     }
 
-    private async Task<string?> SendAsync(OutboxMessage message, WebhookEndpointOptions endpoint, CancellationToken ct)
+    private async Task<string?> SendAsync(OutboxMessage message, string url, string? secret, CancellationToken ct)
     {
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new StringContent(message.Payload, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add(WebhookSignature.EventHeader, message.Event);
         request.Headers.Add(WebhookSignature.IdempotencyHeader, message.EventId.ToString());
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Compute(endpoint.Secret, timestamp, message.Payload));
+        if (secret is not null) request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Compute(secret, timestamp, message.Payload));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.Timeout);
         try

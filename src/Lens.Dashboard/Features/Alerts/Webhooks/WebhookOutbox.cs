@@ -16,6 +16,18 @@ public sealed class WebhookOutbox(IOptions<WebhookOptions> options)
     /// <summary>Called after the unit of work is saved, so the dispatcher does not wait out its poll interval.</summary>
     public void Wake() => _wake.Set();
 
+    /// <summary>
+    /// Adds one event for each of <paramref name="urls"/> to the caller's unit of work, sent as it is and unsigned (the
+    /// addresses come with the event, not from Webhooks:Endpoints, so there is no secret). Returns the event id.
+    /// </summary>
+    public static Guid EnqueueToUrls(LensDbContext db, IEnumerable<string> urls, string @event, Func<Guid, string> payload, DateTimeOffset now)
+    {
+        var eventId = Guid.NewGuid();
+        var json = payload(eventId);
+        foreach (var url in urls.Distinct(StringComparer.Ordinal)) db.Outbox.Add(OutboxMessage.ForUrl(eventId, url, @event, json, now));
+        return eventId;
+    }
+
     public int Enqueue(LensDbContext db, Alert alert, AlertChange change, DateTimeOffset now)
     {
         var o = options.Value;
