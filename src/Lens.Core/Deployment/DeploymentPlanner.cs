@@ -69,9 +69,16 @@ public static class DeploymentPlanner
         Add(DeploymentPhase.CalibrationActivation, false, holdout,
             $"Hold out {Duration(holdout)}, then fit and apply τ on the canary's impressions (target 5 ± 2 results per query).", ["a τ in force"]);
         Add(DeploymentPhase.Monitoring, false, TimeSpan.Zero,
-            config.Monitoring.EnableCusumAlarms ? "Reset the CUSUM detectors tied to this flag or to none so they learn their baselines on the new release." : "CUSUM alarms are off in this config: detectors are left as they are.", []);
+            config.Monitoring.EnableCusumAlarms
+                ? (request.SkipsBench
+                    ? "Reset the sums of the CUSUM detectors tied to this flag or to none; the bench is skipped, so none is armed from it."
+                    : "Arm recall_at_50 with the final bench's mean and its standard error; reset the sums of the other CUSUM detectors tied to this flag or to none (each keeps the baseline it learned from live traffic, or goes on learning it).")
+                  + (config.Monitoring.EnableDriftDetection ? "" : " Drift detection is off: a long drift alarm does not roll this pipeline's rollouts back.")
+                : "CUSUM alarms are off in this config: detectors are left as they are.", []);
         Add(DeploymentPhase.Sentinel, false, TimeSpan.Zero,
-            $"Run a sentinel probe round now, then one every {Duration(cadence)} through the quiet period. Kill switch and recovery follow the Sentinel settings (sentinel_config.kill_switch_enabled is not applied yet).", []);
+            $"Run a sentinel probe round now, then one every {Duration(cadence)} through the quiet period. " + (config.Sentinel.KillSwitchEnabled
+                ? "A failing round may pull the zero-results kill switch, as the Sentinel settings say."
+                : "The sentinel may not pull the kill switch while this pipeline runs (kill_switch_enabled: false): a failing round raises a CRITICAL alert instead."), []);
         Add(DeploymentPhase.FinalCheck, false, quiet,
             $"Wait out the quiet period ({Duration(quiet)}), then check the guide's success criteria.",
             ["every block at 100%", "calibration inside 5 ± 2 results per query", "no CUSUM alarm in the quiet period",

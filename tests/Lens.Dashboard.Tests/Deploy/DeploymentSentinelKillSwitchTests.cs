@@ -116,6 +116,26 @@ public sealed class DeploymentSentinelKillSwitchTests : IAsyncLifetime
         Assert.Contains(await _deploy.OpenAlertsAsync(), a => a.Key == SentinelService.WithheldAlertKey && a.Detail.Contains(id.ToString()));
     }
 
+    [Fact]
+    public async Task RunRound_AcceleratedPipelineRunning_ReleasesItsTripAfterTheRecoveryPeriodDividedByTheFactor()
+    {
+        await _deploy.StartAsync(new { version = "1.2.3", skipBench = true, config = new { canary_config = new { accelerated_rollout = true } } });
+        _search.ZeroResults = true;
+        var sentinel = _deploy.Get<SentinelService>();
+        await sentinel.RunRoundAsync();
+        Assert.True(await _deploy.ZeroResultsActiveAsync());
+
+        // Sentinel:RecoveryPeriod is 30 min; divided by the default factor 720 it is 2.5 s of passing probes.
+        _search.ZeroResults = false;
+        for (var second = 0; second < 5; second++)
+        {
+            _deploy.Advance(TimeSpan.FromSeconds(1));
+            await sentinel.RunRoundAsync();
+        }
+
+        Assert.False(await _deploy.ZeroResultsActiveAsync());
+    }
+
     private static object KillSwitch(bool enabled, bool forced = false) => forced
         ? new { version = "1.2.3", skipBench = true, force = true, reason = "test app has no calibration fit",
             config = new { canary_config = new { accelerated_rollout = true }, sentinel_config = new { kill_switch_enabled = enabled } } }

@@ -19,7 +19,6 @@ public sealed class DeployOptions : IValidatableObject
     public TimeSpan StageDuration { get; set; } = TimeSpan.FromHours(24);
     public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromHours(24);
     public TimeSpan CalibrationHoldout { get; set; } = TimeSpan.FromDays(2);
-    public TimeSpan SentinelRecovery { get; set; } = TimeSpan.FromMinutes(30);
     public int MinSamples { get; set; } = 1000;
     public double MaxErrorRate { get; set; } = 0.01;
     public double MaxP99Ms { get; set; } = 200;
@@ -27,12 +26,13 @@ public sealed class DeployOptions : IValidatableObject
     /// <summary>Where failure and completion reports are written; relative paths are under the content root.</summary>
     public string ReportsFolder { get; set; } = "deployment-artifacts/orchestrator";
 
-    public DeploymentSettings Settings() => new()
+    /// <summary>The planner's settings; the sentinel's recovery is the sentinel's own (Sentinel:RecoveryPeriod), which a running accelerated pipeline divides.</summary>
+    public DeploymentSettings Settings(TimeSpan sentinelRecovery) => new()
     {
         StageDuration = StageDuration,
         QuietPeriod = QuietPeriod,
         CalibrationHoldout = CalibrationHoldout,
-        SentinelRecovery = SentinelRecovery,
+        SentinelRecovery = sentinelRecovery,
         MinSamples = MinSamples,
         MaxErrorRate = MaxErrorRate,
         MaxP99Ms = MaxP99Ms,
@@ -43,7 +43,7 @@ public sealed class DeployOptions : IValidatableObject
     {
         if (PollInterval < TimeSpan.FromMilliseconds(50) || PollInterval > TimeSpan.FromMinutes(1))
             yield return new("Deploy:PollInterval must be between 50 ms and 1 minute.", [nameof(PollInterval)]);
-        foreach (var (name, value) in new[] { (nameof(StageDuration), StageDuration), (nameof(QuietPeriod), QuietPeriod), (nameof(CalibrationHoldout), CalibrationHoldout), (nameof(SentinelRecovery), SentinelRecovery) })
+        foreach (var (name, value) in new[] { (nameof(StageDuration), StageDuration), (nameof(QuietPeriod), QuietPeriod), (nameof(CalibrationHoldout), CalibrationHoldout) })
             if (value < TimeSpan.Zero) yield return new($"Deploy:{name} cannot be negative.", [name]);
         if (MinSamples < 1) yield return new("Deploy:MinSamples must be at least 1.", [nameof(MinSamples)]);
         if (MaxErrorRate is <= 0 or > 1) yield return new("Deploy:MaxErrorRate is a fraction above 0 and at most 1.", [nameof(MaxErrorRate)]);

@@ -19,6 +19,7 @@ public sealed class DeploymentService(
     IDbContextFactory<LensDbContext> dbFactory,
     TimeProvider clock,
     IOptions<DeployOptions> options,
+    IOptions<Lens.Dashboard.Features.Sentinel.SentinelOptions> sentinelOptions,
     RolloutEngine engine,
     SubFeatureControls subFeatures,
     DeploymentReports reports,
@@ -37,7 +38,7 @@ public sealed class DeploymentService(
 
     internal SemaphoreSlim LockOf(Guid id) => _pipelineLocks.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
 
-    public DeploymentPlan Plan(DeploymentRequest request) => DeploymentPlanner.Plan(request, options.Value.Settings());
+    public DeploymentPlan Plan(DeploymentRequest request) => DeploymentPlanner.Plan(request, options.Value.Settings(sentinelOptions.Value.RecoveryPeriod));
 
     /// <summary>Builds the request a start asks for; throws <see cref="LensValidationException"/> naming every wrong field or config key.</summary>
     public DeploymentRequest RequestFrom(DeployStartRequest body)

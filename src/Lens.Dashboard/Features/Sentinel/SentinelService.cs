@@ -82,14 +82,17 @@ public sealed class SentinelService(
         List<ProbeRound> history;
         KillSwitch? zeroResults;
         IReadOnlyList<Lens.Core.Deployment.DeploymentPipeline> withholding;
+        TimeSpan recovery;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             db.ProbeRuns.AddRange(runs);
             await db.SaveChangesAsync(ct);
             zeroResults = await db.KillSwitches.AsNoTracking().FirstOrDefaultAsync(k => k.Name == KillSwitch.ZeroResultsEmergency, ct);
-            var since = Min(now - o.RecoveryPeriod - o.Interval, zeroResults?.ChangedAt ?? now);
+            var active = await PipelineKillSwitchConsent.ActiveAsync(db, ct);
+            withholding = PipelineKillSwitchConsent.Withholding(active);
+            recovery = PipelineKillSwitchConsent.RecoveryPeriod(active, o.RecoveryPeriod);
+            var since = Min(now - recovery - o.Interval, zeroResults?.ChangedAt ?? now);
             history = ProbeRound.Of(await db.ProbeRuns.AsNoTracking().Where(r => r.At >= since).ToListAsync(ct));
-            withholding = await PipelineKillSwitchConsent.WithholdingAsync(db, ct);
         }
         events.Publish(new LensEvent(LensEvent.ProbesRan, now, Detail: string.Join(", ", runs.Select(r => $"{r.Probe}: {r.Outcome}"))));
 
@@ -98,7 +101,7 @@ public sealed class SentinelService(
         if (runs.All(r => r.Passed))
             await alerts.ResolveKeyAsync(WithheldAlertKey, SentinelOptions.Actor, "every probe passed again", ct);
         var tripped = zeroResults?.Active == true;
-        var action = SentinelPolicy.Decide(history, tripped, zeroResults?.Actor == SentinelOptions.Actor, now, o.RecoveryPeriod);
+        var action = SentinelPolicy.Decide(history, tripped, zeroResults?.Actor == SentinelOptions.Actor, now, recovery);
         if (action == SentinelAction.Trip)
         {
             var failed = string.Join("; ", runs.Where(r => !r.Passed).Select(r => $"'{r.Query}' {Describe(r)}"));
@@ -113,9 +116,10 @@ public sealed class SentinelService(
         }
         else if (action == SentinelAction.Recover)
         {
-            logger.LogInformation("Sentinel probes passed for {Period}; recovering {Switch}", o.RecoveryPeriod, KillSwitch.ZeroResultsEmergency);
+            logger.LogInformation("Sentinel probes passed for {Period}; recovering {Switch}", recovery, KillSwitch.ZeroResultsEmergency);
             await killSwitches.SetAsync(KillSwitch.ZeroResultsEmergency, false, SentinelOptions.Actor,
-                $"every probe passed for {o.RecoveryPeriod.TotalMinutes:0.#} min", ct);
+                recovery == o.RecoveryPeriod ? $"every probe passed for {recovery.TotalMinutes:0.#} min"
+                    : $"every probe passed for {recovery.TotalSeconds:0.#} s (Sentinel:RecoveryPeriod {o.RecoveryPeriod.TotalMinutes:0.#} min, divided by an accelerated pipeline's factor)", ct);
         }
         await FeedDetectorsAsync(runs, ct);
         return runs;
