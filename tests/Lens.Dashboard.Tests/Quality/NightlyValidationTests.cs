@@ -170,6 +170,11 @@ public sealed class NightlyValidationTests : IAsyncLifetime
         Assert.Equal("running", (string?)start["progress"]!["status"]);
         Assert.Equal(2, (int)start["progress"]!["total"]!);
         Assert.Equal(0, (int)start["progress"]!["done"]!);
+        // One bench at a time: the worker names the one it measures, and the other waits its turn (a page says "queued").
+        var queue = _app.Get<BenchQueue>();
+        var ids = start["progress"]!["runs"]!.AsArray().Select(r => Guid.Parse((string)r!["id"]!)).ToList();
+        var benching = await HttpTestExtensions.EventuallyAsync(() => Task.FromResult(queue.Benching), b => b is not null, TimeSpan.FromSeconds(10), "the worker picking a bench");
+        Assert.Contains(benching!.Value, ids);
 
         // A second start while the night runs points at it and queues nothing.
         var second = await (await _client.PostAsync("/api/nightly/run", null)).JsonAsync();
@@ -179,6 +184,7 @@ public sealed class NightlyValidationTests : IAsyncLifetime
 
         var done = await FinishedAsync("2026-11-20");
         Assert.Equal(2, (int)done["done"]!);
+        await HttpTestExtensions.EventuallyAsync(() => Task.FromResult(queue.Benching), b => b is null, TimeSpan.FromSeconds(10), "the worker idle again");
         Assert.Equal(2, (int)done["passed"]!);
         Assert.Equal(2, (await (await _client.GetAsync("/api/releases/3.0.0/bench")).JsonAsync()).AsArray().Count);
     }

@@ -13,6 +13,7 @@ public sealed class BenchWorker(BenchQueue queue, BenchRunner runner, NightlyVal
         await runner.FailInterruptedAsync(stoppingToken);
         await foreach (var (runId, dataset) in queue.ReadAllAsync(stoppingToken))
         {
+            queue.Began(runId);
             try
             {
                 await runner.ExecuteLiveAsync(runId, dataset, stoppingToken);
@@ -20,6 +21,10 @@ public sealed class BenchWorker(BenchQueue queue, BenchRunner runner, NightlyVal
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Bench {Run} failed unexpectedly", runId);
+            }
+            finally
+            {
+                queue.Ended();
             }
         }
     }
