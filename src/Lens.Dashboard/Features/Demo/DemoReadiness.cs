@@ -1,8 +1,9 @@
 namespace Lens.Dashboard.Features.Demo;
 
 /// <summary>
-/// Set once the demo service has warmed both versions' code paths and holds the flag stream. A rollout
-/// started before that would judge the candidate on cold-start outliers, not on its behaviour.
+/// Set once the demo service has warmed both versions' code paths, holds the flag stream, and has served and reported
+/// for a few seconds (<see cref="DemoTrafficGenerator.Settle"/>). A rollout started before that would judge the
+/// candidate on cold-start outliers, not on its behaviour.
 /// </summary>
 public sealed class DemoReadiness
 {
