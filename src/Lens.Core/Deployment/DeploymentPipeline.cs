@@ -26,6 +26,9 @@ public sealed class DeploymentPipeline
     public string? Cause { get; private set; }
     public long Revision { get; private set; }
 
+    /// <summary>The states of a pipeline that has not ended: the one set every "is a pipeline active" query uses.</summary>
+    public static readonly PipelineState[] UnfinishedStates = [PipelineState.Pending, PipelineState.Running];
+
     public bool IsTerminal => State is PipelineState.Succeeded or PipelineState.Failed or PipelineState.Aborted;
     public string? ForceReason => Request.ForceReason;
 

@@ -92,7 +92,7 @@ public sealed class DemoRolloutDirector(
         var latest = await db.Rollouts.AsNoTracking().Where(r => r.Flag == flag).OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(ct);
         var now = clock.GetUtcNow();
         // A deployment pipeline on the demo's flag has it: the demo's own rollout makes way and starts no new one.
-        if (await db.DeploymentPipelines.AnyAsync(p => p.Flag == flag && (p.State == PipelineState.Pending || p.State == PipelineState.Running), ct))
+        if (await db.DeploymentPipelines.AnyAsync(p => p.Flag == flag && DeploymentPipeline.UnfinishedStates.Contains(p.State), ct))
         {
             if (latest is { IsTerminal: false, PlanName: PlanName })
                 await engine.ActAsync(latest.Id, RolloutAction.Abort, Actor, "a deployment pipeline holds the flag", null, ct);

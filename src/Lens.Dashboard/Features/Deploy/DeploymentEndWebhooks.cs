@@ -19,7 +19,7 @@ public sealed class DeploymentEndWebhooks(WebhookOutbox outbox, IOptions<Webhook
         var urls = pipeline.Request.Config.Monitoring.AlertWebhooks;
         if (!pipeline.IsTerminal || urls.Count == 0) return;
         var name = EventName(pipeline.State);
-        WebhookOutbox.EnqueueToUrls(db, urls, name, _ => JsonSerializer.Serialize(Payload(pipeline, name), LensJson.Options), now);
+        WebhookOutbox.EnqueueToUrls(db, urls, name, JsonSerializer.Serialize(Payload(pipeline, name), LensJson.Options), now);
     }
 
     /// <summary>Called once the end is saved, so the dispatcher sends now instead of at its next poll.</summary>

@@ -27,7 +27,7 @@ public sealed class DeploymentService(
     DeploymentEndWebhooks endWebhooks,
     ILogger<DeploymentService> logger)
 {
-    private static readonly PipelineState[] Active = [PipelineState.Pending, PipelineState.Running];
+    private static readonly PipelineState[] Active = DeploymentPipeline.UnfinishedStates;
     private readonly SemaphoreSlim _startLock = new(1, 1);
     // One per pipeline, held by an abort and by each runner step, so an abort never lands between a step's read and
     // its side effects (a step that read the pipeline before the abort would otherwise still move rollouts after it).

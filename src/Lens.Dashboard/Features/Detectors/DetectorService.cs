@@ -73,30 +73,18 @@ public sealed class DetectorService(
     }
 
     /// <summary>Gives a detector μ₀ and σ measured elsewhere (a bench), audited like a reset, and resolves its alarm.</summary>
-    public async Task<Detector> ArmAsync(string name, double target, double sigma, string actor, string reason, CancellationToken ct = default)
-    {
-        Detector detector;
-        await _lock.WaitAsync(ct);
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            detector = await db.Detectors.FindAsync([name], ct) ?? throw new KeyNotFoundException($"There is no detector '{name}'.");
-            var now = clock.GetUtcNow();
-            var armed = detector.Arm(target, sigma, actor, reason, now);
-            db.DetectorObservations.Add(armed);
-            db.AuditEntries.Add(AuditEntry.ForSubject(AlertKeys.Detector(name), "Arm", actor, armed.Note!, now, null, null));
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            _lock.Release();
-        }
-        events.Publish(new LensEvent(LensEvent.DetectorChanged, clock.GetUtcNow(), Detail: detector.Metric));
-        await alerts.ResolveKeyAsync(AlertKeys.Detector(name), actor, $"Detector armed: {reason}", ct);
-        return detector;
-    }
+    public Task<Detector> ArmAsync(string name, double target, double sigma, string actor, string reason, CancellationToken ct = default) =>
+        RestartAsync(name, "Arm", "armed", actor, reason, (d, now) => d.Arm(target, sigma, actor, reason, now), armed => armed.Note!, ct);
 
-    public async Task<Detector> ResetAsync(string name, string actor, string reason, CancellationToken ct = default)
+    public Task<Detector> ResetAsync(string name, string actor, string reason, CancellationToken ct = default) =>
+        RestartAsync(name, "Reset", "reset", actor, reason, (d, now) => d.Reset(actor, reason, now), _ => reason, ct);
+
+    /// <summary>
+    /// A reset or an arming: the detector's change and its audit entry in one save, then its pages told and its alarm
+    /// resolved, since the sums that raised it are gone.
+    /// </summary>
+    private async Task<Detector> RestartAsync(string name, string action, string done, string actor, string reason,
+        Func<Detector, DateTimeOffset, DetectorObservation> change, Func<DetectorObservation, string> auditReason, CancellationToken ct)
     {
         Detector detector;
         await _lock.WaitAsync(ct);
@@ -105,8 +93,9 @@ public sealed class DetectorService(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             detector = await db.Detectors.FindAsync([name], ct) ?? throw new KeyNotFoundException($"There is no detector '{name}'.");
             var now = clock.GetUtcNow();
-            db.DetectorObservations.Add(detector.Reset(actor, reason, now));
-            db.AuditEntries.Add(AuditEntry.ForSubject(AlertKeys.Detector(name), "Reset", actor, reason, now, null, null));
+            var step = change(detector, now);
+            db.DetectorObservations.Add(step);
+            db.AuditEntries.Add(AuditEntry.ForSubject(AlertKeys.Detector(name), action, actor, auditReason(step), now, null, null));
             await db.SaveChangesAsync(ct);
         }
         finally
@@ -114,7 +103,7 @@ public sealed class DetectorService(
             _lock.Release();
         }
         events.Publish(new LensEvent(LensEvent.DetectorChanged, clock.GetUtcNow(), Detail: detector.Metric));
-        await alerts.ResolveKeyAsync(AlertKeys.Detector(name), actor, $"Detector reset: {reason}", ct);
+        await alerts.ResolveKeyAsync(AlertKeys.Detector(name), actor, $"Detector {done}: {reason}", ct);
         return detector;
     }
 }

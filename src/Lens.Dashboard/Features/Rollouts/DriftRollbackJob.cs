@@ -65,7 +65,7 @@ public sealed class DriftRollbackJob(
     private static async Task<HashSet<Guid>> DriftExemptRolloutsAsync(LensDbContext db, CancellationToken ct)
     {
         var unfinished = await db.DeploymentPipelines.AsNoTracking()
-            .Where(p => p.State == PipelineState.Pending || p.State == PipelineState.Running).ToListAsync(ct);
+            .Where(p => DeploymentPipeline.UnfinishedStates.Contains(p.State)).ToListAsync(ct);
         return [.. unfinished.Where(p => !p.Request.Config.Monitoring.EnableDriftDetection).SelectMany(p => p.Rollouts)];
     }
 

@@ -88,9 +88,9 @@ public sealed class SentinelService(
             db.ProbeRuns.AddRange(runs);
             await db.SaveChangesAsync(ct);
             zeroResults = await db.KillSwitches.AsNoTracking().FirstOrDefaultAsync(k => k.Name == KillSwitch.ZeroResultsEmergency, ct);
-            var active = await PipelineKillSwitchConsent.ActiveAsync(db, ct);
-            withholding = PipelineKillSwitchConsent.Withholding(active);
-            recovery = PipelineKillSwitchConsent.RecoveryPeriod(active, o.RecoveryPeriod);
+            var active = await PipelineSentinelRules.ActiveAsync(db, ct);
+            withholding = PipelineSentinelRules.Withholding(active);
+            recovery = PipelineSentinelRules.RecoveryPeriod(active, o.RecoveryPeriod);
             var since = Min(now - recovery - o.Interval, zeroResults?.ChangedAt ?? now);
             history = ProbeRound.Of(await db.ProbeRuns.AsNoTracking().Where(r => r.At >= since).ToListAsync(ct));
         }
@@ -131,7 +131,7 @@ public sealed class SentinelService(
     /// </summary>
     private async Task WithholdTripAsync(string failed, IReadOnlyList<Lens.Core.Deployment.DeploymentPipeline> withholding, CancellationToken ct)
     {
-        var who = PipelineKillSwitchConsent.Describe(withholding);
+        var who = PipelineSentinelRules.Describe(withholding);
         logger.LogError("Sentinel probes failed ({Failed}); automatic kill switch {Switch} withheld by the config of {Pipelines} (sentinel_config.kill_switch_enabled: false)",
             failed, KillSwitch.ZeroResultsEmergency, who);
         await alerts.TryRaiseAsync(new AlertSignal(WithheldAlertKey, AlertSeverity.Critical, AlertSource.KillSwitch,

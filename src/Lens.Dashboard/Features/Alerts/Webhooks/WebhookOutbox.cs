@@ -18,14 +18,12 @@ public sealed class WebhookOutbox(IOptions<WebhookOptions> options)
 
     /// <summary>
     /// Adds one event for each of <paramref name="urls"/> to the caller's unit of work, sent as it is and unsigned (the
-    /// addresses come with the event, not from Webhooks:Endpoints, so there is no secret). Returns the event id.
+    /// addresses come with the event, not from Webhooks:Endpoints, so there is no secret).
     /// </summary>
-    public static Guid EnqueueToUrls(LensDbContext db, IEnumerable<string> urls, string @event, Func<Guid, string> payload, DateTimeOffset now)
+    public static void EnqueueToUrls(LensDbContext db, IEnumerable<string> urls, string @event, string payload, DateTimeOffset now)
     {
         var eventId = Guid.NewGuid();
-        var json = payload(eventId);
-        foreach (var url in urls.Distinct(StringComparer.Ordinal)) db.Outbox.Add(OutboxMessage.ForUrl(eventId, url, @event, json, now));
-        return eventId;
+        foreach (var url in urls.Distinct(StringComparer.Ordinal)) db.Outbox.Add(OutboxMessage.ForUrl(eventId, url, @event, payload, now));
     }
 
     public int Enqueue(LensDbContext db, Alert alert, AlertChange change, DateTimeOffset now)

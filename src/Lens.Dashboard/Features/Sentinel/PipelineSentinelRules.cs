@@ -11,13 +11,11 @@ namespace Lens.Dashboard.Features.Sentinel;
 /// of that pipeline is divided. Every sentinel round (scheduled, requested, or the pipeline's own) asks here, so the
 /// rules have one home.
 /// </summary>
-public static class PipelineKillSwitchConsent
+public static class PipelineSentinelRules
 {
-    private static readonly PipelineState[] Active = [PipelineState.Pending, PipelineState.Running];
-
     /// <summary>The pipelines pending or running now (few: one per flag at most).</summary>
     public static async Task<IReadOnlyList<DeploymentPipeline>> ActiveAsync(LensDbContext db, CancellationToken ct) =>
-        await db.DeploymentPipelines.AsNoTracking().Where(p => Active.Contains(p.State)).OrderBy(p => p.CreatedAt).ToListAsync(ct);
+        await db.DeploymentPipelines.AsNoTracking().Where(p => DeploymentPipeline.UnfinishedStates.Contains(p.State)).OrderBy(p => p.CreatedAt).ToListAsync(ct);
 
     /// <summary>The active pipelines whose config withholds the automatic kill switch; empty when the sentinel may pull it.</summary>
     public static IReadOnlyList<DeploymentPipeline> Withholding(IEnumerable<DeploymentPipeline> active) =>
